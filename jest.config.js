@@ -1,0 +1,20 @@
+/** Two projects: Node-side code (rules, emulator, functions) and mini-program components (jsdom + simulate). */
+const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] };
+module.exports = {
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/{emulator,shared,cloudfunctions,scripts}/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/'],
+    },
+    {
+      displayName: 'miniprogram',
+      testEnvironment: 'jsdom',
+      transform,
+      testMatch: ['<rootDir>/miniprogram/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/miniprogram_npm/'],
+    },
+  ],
+};
