@@ -1,0 +1,179 @@
+import { find } from 'mingo';
+import type { CollectionSpec, IndexSpec } from '../../shared/db/schema';
+import { isPlainObject, type Doc } from './ejson';
+import { IndexStore } from './index-store';
+import { isLookupScalar, scalarClass, valueKey } from './keys';
+
+export interface FindOptions {
+  order?: Record<string, 1 | -1>;
+  offset?: number;
+  limit?: number;
+  projection?: Record<string, unknown>;
+}
+
+type Plan = { size: number; ids: () => Iterable<string> };
+
+/**
+ * One collection held in memory: documents by id key, their insertion order, and the declared
+ * indexes. Matching, sorting and projection are mingo's; this class only narrows the candidates with an
+ * index when the query allows it, so an indexed lookup does not scan the collection.
+ */
+export class Collection {
+  readonly docs = new Map<string, Doc>();
+  private readonly order = new Map<string, number>();
+  private nextSeq = 0;
+  private indexes: IndexStore[] = [];
+
+  constructor(readonly name: string) {}
+
+  /** Rebuilds the indexes; refuses a unique index that the stored documents already break. */
+  setIndexes(specs: IndexSpec[]): void {
+    const indexes = specs.map((spec) => new IndexStore(spec));
+    for (const [id, doc] of this.docs) {
+      for (const index of indexes) {
+        if (index.uniqueConflict(doc, id) !== undefined) {
+          throw new Error(`collection ${this.name}: existing documents break unique index ${index.spec.name}`);
+        }
+        index.add(id, doc);
+      }
+    }
+    this.indexes = indexes;
+  }
+
+  get indexSpecs(): IndexSpec[] {
+    return this.indexes.map((index) => index.spec);
+  }
+
+  /** A duplicate-key description for the first unique index a batch of writes would break. */
+  uniqueViolation(writes: Array<{ id: string; doc: Doc | null }>): string | undefined {
+    const touched = new Set(writes.map((w) => w.id));
+    for (const index of this.indexes) {
+      if (!index.spec.unique) continue;
+      const batchKeys = new Map<string, string>();
+      for (const write of writes) {
+        if (!write.doc) continue;
+        const clash = index.uniqueConflict(write.doc, write.id, touched);
+        const keys = index.compoundKeys(write.doc);
+        const inBatch = keys.find((key) => batchKeys.has(key) && batchKeys.get(key) !== write.id);
+        if (clash !== undefined || inBatch !== undefined) {
+          const dup = index.spec.keys.map((k) => `${k.field}: ${JSON.stringify(pick(write.doc!, k.field))}`).join(', ');
+          return `index: ${index.spec.name} dup key: { ${dup} }`;
+        }
+        for (const key of keys) batchKeys.set(key, write.id);
+      }
+    }
+    return undefined;
+  }
+
+  put(id: string, doc: Doc): void {
+    const previous = this.docs.get(id);
+    if (previous) for (const index of this.indexes) index.remove(id, previous);
+    else this.order.set(id, this.nextSeq++);
+    this.docs.set(id, doc);
+    for (const index of this.indexes) index.add(id, doc);
+  }
+
+  delete(id: string): void {
+    const previous = this.docs.get(id);
+    if (!previous) return;
+    for (const index of this.indexes) index.remove(id, previous);
+    this.docs.delete(id);
+    this.order.delete(id);
+  }
+
+  /** Matching documents (live references: callers must not mutate them). */
+  find(query: Doc, options: FindOptions = {}): Doc[] {
+    return findIn(this.candidates(query), query, options);
+  }
+
+  /** The documents an index says could match, in insertion order; every document when none applies. */
+  candidates(query: Doc): Doc[] {
+    const plan = this.plan(query);
+    if (!plan) return [...this.docs.values()];
+    const ids = [...new Set(plan.ids())].filter((id) => this.docs.has(id));
+    ids.sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    return ids.map((id) => this.docs.get(id)!);
+  }
+
+  private plan(query: Doc): Plan | undefined {
+    const plans = this.plans(query);
+    if (!plans.length) return undefined;
+    return plans.reduce((best, plan) => (plan.size < best.size ? plan : best));
+  }
+
+  private plans(query: Doc): Plan[] {
+    const plans: Plan[] = [];
+    for (const [field, condition] of Object.entries(query)) {
+      if (field === '$and' && Array.isArray(condition)) {
+        for (const part of condition) if (isPlainObject(part)) plans.push(...this.plans(part));
+        continue;
+      }
+      if (field.startsWith('$')) continue;
+      const plan = this.fieldPlan(field, condition);
+      if (plan) plans.push(plan);
+    }
+    return plans;
+  }
+
+  private fieldPlan(field: string, condition: unknown): Plan | undefined {
+    const equals = equalityValues(condition);
+    if (field === '_id') {
+      if (!equals) return undefined;
+      const ids = equals.map(valueKey);
+      return { size: ids.length, ids: () => ids };
+    }
+    const index = this.indexes.find((candidate) => candidate.firstField === field);
+    if (!index) return undefined;
+    if (equals) {
+      const buckets = equals.map((value) => index.lookupEqual(value));
+      const size = buckets.reduce((sum, bucket) => sum + bucket.size, 0);
+      return { size, ids: () => buckets.flatMap((bucket) => [...bucket]) };
+    }
+    const range = rangeBounds(condition);
+    if (!range) return undefined;
+    const ids = index.lookupRange(range.lower, range.upper);
+    return { size: ids.length, ids: () => ids };
+  }
+}
+
+/** Mongo find semantics (match, sort, skip, limit, projection) over a given list of documents. */
+export function findIn(docs: Doc[], query: Doc, options: FindOptions = {}): Doc[] {
+  let cursor = find(docs, query, options.projection as never);
+  if (options.order && Object.keys(options.order).length) cursor = cursor.sort(options.order);
+  if (options.offset) cursor = cursor.skip(options.offset);
+  if (options.limit !== undefined) cursor = cursor.limit(options.limit);
+  return cursor.all() as Doc[];
+}
+
+export function createCollection(spec: Pick<CollectionSpec, 'name' | 'indexes'>): Collection {
+  const collection = new Collection(spec.name);
+  collection.setIndexes(spec.indexes);
+  return collection;
+}
+
+function equalityValues(condition: unknown): unknown[] | undefined {
+  if (isLookupScalar(condition)) return [condition];
+  if (!isPlainObject(condition)) return undefined;
+  if ('$eq' in condition && isLookupScalar(condition.$eq)) return [condition.$eq];
+  const list = condition.$in;
+  if (Array.isArray(list) && list.every(isLookupScalar)) return list;
+  return undefined;
+}
+
+type Bound = { value: unknown; inclusive: boolean };
+
+function rangeBounds(condition: unknown): { lower?: Bound; upper?: Bound } | undefined {
+  if (!isPlainObject(condition)) return undefined;
+  const lowerValue = condition.$gte ?? condition.$gt;
+  const upperValue = condition.$lte ?? condition.$lt;
+  const lower = lowerValue === undefined ? undefined : { value: lowerValue, inclusive: '$gte' in condition };
+  const upper = upperValue === undefined ? undefined : { value: upperValue, inclusive: '$lte' in condition };
+  if (!lower && !upper) return undefined;
+  const classes = [lower, upper].filter(Boolean).map((bound) => scalarClass(bound!.value));
+  if (classes.some((cls) => !cls) || new Set(classes).size > 1) return undefined;
+  return { lower, upper };
+}
+
+function pick(doc: Doc, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], doc);
+}

@@ -1,0 +1,365 @@
+import { randomBytes } from 'node:crypto';
+import { aggregate, update as applyUpdate } from 'mingo';
+import { ObjectId } from 'bson';
+import type { DatabaseSchema } from '../../shared/db/schema';
+import { CloudError, type ClockLike } from '../types';
+import { Collection, findIn, type FindOptions } from './collection';
+import { isPlainObject, type Doc } from './ejson';
+import { valueKey } from './keys';
+import { Storage, type LogRecord } from './storage';
+
+interface Write {
+  c: string;
+  key: string;
+  id: unknown;
+  doc: Doc | null;
+}
+
+interface Transaction {
+  id: string;
+  lastUsed: number;
+  /** Version of every document the transaction looked at or wrote, as it was then. */
+  seen: Map<string, number>;
+  writes: Map<string, Write>;
+}
+
+export interface UpdateSpec {
+  data: Doc;
+  /** true: `data` is an update-operator document; false: it replaces the document (doc().set). */
+  merge: boolean;
+  multi: boolean;
+  upsert: boolean;
+}
+
+export const ERR = {
+  notExist: (name: string) =>
+    new CloudError('DATABASE_COLLECTION_NOT_EXIST', `[ResourceNotFound] Db or Table not exist: ${name}`),
+  conflict: () =>
+    new CloudError(
+      'DATABASE_TRANSACTION_CONFLICT',
+      '[FailedOperation.Transaction] Transaction is conflicting with another operation, please retry. [WriteConflict]',
+    ),
+  duplicate: (collection: string, detail: string) =>
+    new CloudError('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${collection} ${detail}`),
+  failed: (message: string) => new CloudError('DATABASE_REQUEST_FAILED', message),
+  invalid: (message: string) => new CloudError('INVALID_PARAM', message),
+};
+
+const TRANSACTION_LIFETIME_MS = 60_000;
+
+/** CloudBase ids are 32 hex characters; a time-ordered prefix keeps them roughly sortable like theirs. */
+export function newDocumentId(): string {
+  return new ObjectId().toHexString() + randomBytes(4).toString('hex');
+}
+
+/**
+ * The document database. Every request runs to completion synchronously on Node's single thread, so a
+ * single request is isolated from every other; a conditional update cannot interleave with another.
+ * Transactions are optimistic with first-committer-wins: each remembers the version of every document
+ * it read or wrote, a write to a document another open transaction wrote fails at once, and commit fails
+ * if anything it saw has changed — both with DATABASE_TRANSACTION_CONFLICT, which `runTransaction`
+ * in the SDK retries. No update is lost; writes of a transaction become visible all at once.
+ */
+export class Database {
+  private readonly collections = new Map<string, Collection>();
+  private readonly versions = new Map<string, number>();
+  private readonly transactions = new Map<string, Transaction>();
+  private readonly locks = new Map<string, string>();
+  private readonly storage: Storage;
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    dataDir: string,
+    schema: DatabaseSchema,
+    private readonly clock: ClockLike,
+    options: { fsync?: boolean; compactAtBytes?: number } = {},
+  ) {
+    this.storage = new Storage(dataDir, options);
+    this.storage.load((record) => this.apply(record));
+    this.storage.open();
+    for (const spec of schema.collections) this.ensureCollection(spec.name).setIndexes(spec.indexes);
+    this.storage.compact(this.snapshot());
+    this.sweeper = setInterval(() => this.expireTransactions(), 5_000).unref();
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+    this.storage.close();
+  }
+
+  collectionNames(): string[] {
+    return [...this.collections.keys()];
+  }
+
+  indexSpecs(name: string) {
+    return this.collection(name).indexSpecs;
+  }
+
+  createCollection(name: string): void {
+    if (this.collections.has(name)) {
+      throw new CloudError('DATABASE_COLLECTION_ALREADY_EXIST', `collection ${name} already exists`);
+    }
+    this.persist({ create: name });
+  }
+
+  insert(name: string, docs: Doc[], transactionId?: string): unknown[] {
+    const collection = this.collection(name);
+    const txn = this.transaction(transactionId);
+    const writes: Write[] = [];
+    const batch = new Set<string>();
+    for (const input of docs) {
+      if (!isPlainObject(input)) throw ERR.invalid('document must be an object');
+      const doc = { ...input, _id: input._id ?? newDocumentId() };
+      const key = valueKey(doc._id);
+      const exists = txn ? this.view(txn, name, key) !== undefined : collection.docs.has(key);
+      if (exists || batch.has(key)) throw ERR.duplicate(name, `index: _id_ dup key: { _id: ${JSON.stringify(doc._id)} }`);
+      batch.add(key);
+      writes.push({ c: name, key, id: doc._id, doc });
+    }
+    this.write(writes, txn);
+    return writes.map((w) => w.id);
+  }
+
+  find(name: string, query: Doc, options: FindOptions = {}, transactionId?: string): Doc[] {
+    const collection = this.collection(name);
+    const txn = this.transaction(transactionId);
+    if (!txn) return collection.find(query, options);
+    const docs = this.transactionView(txn, collection, query);
+    return findIn(docs, query, options);
+  }
+
+  count(name: string, query: Doc): number {
+    return this.collection(name).find(query).length;
+  }
+
+  update(name: string, query: Doc, spec: UpdateSpec, transactionId?: string): { updated: number; upsertId?: unknown; doc?: Doc } {
+    const collection = this.collection(name);
+    const txn = this.transaction(transactionId);
+    const matches = txn ? findIn(this.transactionView(txn, collection, query), query) : collection.find(query);
+    const targets = spec.multi ? matches : matches.slice(0, 1);
+    const writes: Write[] = [];
+    let last: Doc | undefined;
+    for (const target of targets) {
+      const next = this.updated(target, spec);
+      last = next;
+      if (next) writes.push({ c: name, key: valueKey(target._id), id: target._id, doc: next });
+    }
+    if (!targets.length && spec.upsert) {
+      const base: Doc = { _id: query._id ?? newDocumentId() };
+      const doc = spec.merge ? this.updated(seedFromQuery(query, base), spec)! : { ...spec.data, _id: base._id };
+      this.write([{ c: name, key: valueKey(doc._id), id: doc._id, doc }], txn);
+      return { updated: 0, upsertId: doc._id, doc };
+    }
+    this.write(writes, txn);
+    return { updated: writes.length, doc: last ?? targets[0] };
+  }
+
+  remove(name: string, query: Doc, multi: boolean, transactionId?: string): number {
+    const collection = this.collection(name);
+    const txn = this.transaction(transactionId);
+    const matches = txn ? findIn(this.transactionView(txn, collection, query), query) : collection.find(query);
+    const targets = multi ? matches : matches.slice(0, 1);
+    this.write(
+      targets.map((doc) => ({ c: name, key: valueKey(doc._id), id: doc._id, doc: null })),
+      txn,
+    );
+    return targets.length;
+  }
+
+  aggregate(name: string, pipeline: Doc[]): Doc[] {
+    const collection = this.collection(name);
+    const first = pipeline[0];
+    const input = first && isPlainObject(first.$match) ? collection.candidates(first.$match) : [...collection.docs.values()];
+    try {
+      return aggregate(input, pipeline, {
+        collectionResolver: (other: string) => [...(this.collections.get(other)?.docs.values() ?? [])],
+      }) as Doc[];
+    } catch (error) {
+      throw ERR.failed((error as Error).message);
+    }
+  }
+
+  startTransaction(): string {
+    const id = `txn-${newDocumentId()}`;
+    this.transactions.set(id, { id, lastUsed: Date.now(), seen: new Map(), writes: new Map() });
+    return id;
+  }
+
+  commitTransaction(id: string): void {
+    const txn = this.transaction(id)!;
+    for (const [key, version] of txn.seen) {
+      if ((this.versions.get(key) ?? 0) !== version) {
+        this.endTransaction(txn);
+        throw ERR.conflict();
+      }
+    }
+    try {
+      this.commit([...txn.writes.values()]);
+    } finally {
+      this.endTransaction(txn);
+    }
+  }
+
+  abortTransaction(id: string): void {
+    this.endTransaction(this.transaction(id)!);
+  }
+
+  /** Compacts the log when it has grown; called between requests, never inside one. */
+  maintain(): void {
+    if (this.storage.needsCompaction) this.storage.compact(this.snapshot());
+  }
+
+  private updated(target: Doc, spec: UpdateSpec): Doc | undefined {
+    if (!spec.merge) {
+      const next = { ...spec.data, _id: target._id };
+      return JSON.stringify(next) === JSON.stringify(target) ? undefined : next;
+    }
+    if ('_id' in (spec.data.$set as Doc | undefined ?? {})) throw ERR.invalid('不能更新_id的值');
+    const next = structuredClone(target);
+    let changed: string[];
+    try {
+      changed = applyUpdate(next, spec.data as never);
+    } catch (error) {
+      throw ERR.failed((error as Error).message);
+    }
+    return changed.length ? next : undefined;
+  }
+
+  private collection(name: string): Collection {
+    const collection = this.collections.get(name);
+    if (!collection) throw ERR.notExist(name);
+    return collection;
+  }
+
+  private ensureCollection(name: string): Collection {
+    if (!this.collections.has(name)) this.persist({ create: name });
+    return this.collections.get(name)!;
+  }
+
+  private transaction(id: string | undefined): Transaction | undefined {
+    if (!id) return undefined;
+    const txn = this.transactions.get(id);
+    if (!txn) throw ERR.failed(`transaction ${id} is not active: it was committed, aborted, or expired`);
+    txn.lastUsed = Date.now();
+    return txn;
+  }
+
+  /** What a transaction sees of one document: its own write, else the committed one (remembered). */
+  private view(txn: Transaction, name: string, key: string): Doc | undefined {
+    const vkey = versionKey(name, key);
+    const own = txn.writes.get(vkey);
+    if (own) return own.doc ?? undefined;
+    if (!txn.seen.has(vkey)) txn.seen.set(vkey, this.versions.get(vkey) ?? 0);
+    return this.collections.get(name)?.docs.get(key);
+  }
+
+  private transactionView(txn: Transaction, collection: Collection, query: Doc): Doc[] {
+    const docs: Doc[] = [];
+    for (const doc of collection.candidates(query)) {
+      const seen = this.view(txn, collection.name, valueKey(doc._id));
+      if (seen) docs.push(seen);
+    }
+    for (const write of txn.writes.values()) {
+      if (write.c === collection.name && write.doc && !collection.docs.has(write.key)) docs.push(write.doc);
+    }
+    return docs;
+  }
+
+  private write(writes: Write[], txn: Transaction | undefined): void {
+    if (!writes.length) return;
+    if (!txn) {
+      this.commit(writes);
+      return;
+    }
+    for (const write of writes) {
+      const vkey = versionKey(write.c, write.key);
+      const holder = this.locks.get(vkey);
+      const current = this.versions.get(vkey) ?? 0;
+      const seen = txn.seen.get(vkey);
+      if ((holder && holder !== txn.id) || (seen !== undefined && seen !== current)) {
+        this.endTransaction(txn);
+        throw ERR.conflict();
+      }
+      if (seen === undefined) txn.seen.set(vkey, current);
+      this.locks.set(vkey, txn.id);
+      txn.writes.set(vkey, write);
+    }
+  }
+
+  /** Checks unique indexes over the whole batch, logs it as one record, then applies it. */
+  private commit(writes: Write[]): void {
+    if (!writes.length) return;
+    const byCollection = new Map<string, Write[]>();
+    for (const write of writes) byCollection.set(write.c, [...(byCollection.get(write.c) ?? []), write]);
+    for (const [name, group] of byCollection) {
+      const violation = this.collection(name).uniqueViolation(group.map((w) => ({ id: w.key, doc: w.doc })));
+      if (violation) throw ERR.duplicate(name, violation);
+    }
+    this.persist({ ops: writes.map((w) => ({ c: w.c, id: w.id, d: w.doc })) });
+  }
+
+  private persist(record: LogRecord): void {
+    this.storage.append(record);
+    this.apply(record);
+  }
+
+  private apply(record: LogRecord): void {
+    if ('create' in record) {
+      if (!this.collections.has(record.create)) this.collections.set(record.create, new Collection(record.create));
+      return;
+    }
+    for (const op of record.ops) {
+      const collection = this.collections.get(op.c) ?? this.collections.set(op.c, new Collection(op.c)).get(op.c)!;
+      const key = valueKey(op.id);
+      if (op.d) collection.put(key, op.d);
+      else collection.delete(key);
+      const vkey = versionKey(op.c, key);
+      this.versions.set(vkey, (this.versions.get(vkey) ?? 0) + 1);
+    }
+  }
+
+  private *snapshot(): Iterable<LogRecord> {
+    for (const [name, collection] of this.collections) {
+      yield { create: name };
+      let ops: Array<{ c: string; id: unknown; d: Doc }> = [];
+      for (const doc of collection.docs.values()) {
+        ops.push({ c: name, id: doc._id, d: doc });
+        if (ops.length === 500) {
+          yield { ops };
+          ops = [];
+        }
+      }
+      if (ops.length) yield { ops };
+    }
+  }
+
+  private endTransaction(txn: Transaction): void {
+    for (const key of txn.writes.keys()) if (this.locks.get(key) === txn.id) this.locks.delete(key);
+    this.transactions.delete(txn.id);
+  }
+
+  private expireTransactions(): void {
+    const cutoff = Date.now() - TRANSACTION_LIFETIME_MS;
+    for (const txn of this.transactions.values()) if (txn.lastUsed < cutoff) this.endTransaction(txn);
+  }
+
+  /** Only for reading the clock from other parts when they need the database's notion of now. */
+  now(): Date {
+    return this.clock.now();
+  }
+}
+
+function versionKey(collection: string, key: string): string {
+  return `${collection}\u0000${key}`;
+}
+
+/** An upsert starts from the query's plain equality fields, as Mongo's does. */
+function seedFromQuery(query: Doc, base: Doc): Doc {
+  const seed: Doc = { ...base };
+  for (const [field, value] of Object.entries(query)) {
+    if (!field.startsWith('$') && !field.includes('.') && !(isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$')))) {
+      seed[field] = value;
+    }
+  }
+  return seed;
+}

@@ -1,0 +1,300 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
+import { CloudError, type ClockLike, type InvocationContext } from '../types';
+import { discoverFunctions, type FunctionInfo } from './config';
+import type { InvokeMessage, WorkerReply } from './worker';
+
+export interface InvokeRequest {
+  functionName: string;
+  event: unknown;
+  openid?: string;
+  appid?: string;
+  unionid?: string;
+  source: InvocationContext['source'];
+  triggerName?: string;
+}
+
+export interface InvocationRecord {
+  id: string;
+  functionName: string;
+  source: InvocationContext['source'];
+  openid: string;
+  startedAt: string;
+  durationMs: number;
+  cold: boolean;
+  status: 'ok' | 'error' | 'timeout';
+  error?: string;
+  logs: string[];
+  requests: Record<string, number>;
+}
+
+export type InvokeOutcome =
+  | { ok: true; result: unknown; record: InvocationRecord }
+  | { ok: false; error: { code: string; message: string }; record: InvocationRecord };
+
+type Unrecorded =
+  | { ok: true; result: unknown; logs?: string[] }
+  | { ok: false; error: { code: string; message: string }; logs?: string[] };
+
+interface Instance {
+  worker: Worker;
+  version: number;
+  idleTimer?: NodeJS.Timeout;
+}
+
+const IDLE_INSTANCE_MS = 5 * 60_000;
+const MAX_INSTANCES_PER_FUNCTION = 32;
+const KEPT_RECORDS = 2000;
+
+/**
+ * Runs the built cloud functions. Each function has a pool of worker-thread instances: an invocation
+ * takes an idle one (warm) or starts one (cold), exactly one invocation per instance at a time. The
+ * instance's wx-server-sdk is pointed at the local cloud by environment variables alone, so the code is
+ * the code that deploys. A timeout (config.json) terminates the instance, as SCF does.
+ */
+export class FunctionRuntime {
+  private readonly idle = new Map<string, Instance[]>();
+  private readonly busy = new Map<string, number>();
+  private readonly waiting = new Map<string, Array<() => void>>();
+  private readonly tokens = new Map<string, InvocationContext>();
+  private readonly records: InvocationRecord[] = [];
+  private readonly workerFile: string;
+  private functions = new Map<string, FunctionInfo>();
+
+  constructor(
+    private readonly options: {
+      functionsRoot: string;
+      serviceUrl: () => string;
+      envId: string;
+      appid: string;
+      clock: ClockLike;
+    },
+  ) {
+    this.workerFile = path.join(os.tmpdir(), `local-cloud-worker-${process.pid}-${randomBytes(4).toString('hex')}.js`);
+    buildSync({
+      entryPoints: [path.join(__dirname, 'worker.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node18',
+      format: 'cjs',
+      outfile: this.workerFile,
+      logLevel: 'silent',
+    });
+    this.reload();
+  }
+
+  /** Re-reads the functions folder (new functions, changed config.json). */
+  reload(): FunctionInfo[] {
+    this.functions = new Map(discoverFunctions(path.resolve(this.options.functionsRoot)).map((fn) => [fn.name, fn]));
+    return this.list();
+  }
+
+  list(): FunctionInfo[] {
+    return [...this.functions.values()];
+  }
+
+  get(name: string): FunctionInfo | undefined {
+    return this.functions.get(name) ?? this.reload().find((fn) => fn.name === name);
+  }
+
+  /** The invocation a request to /admin belongs to, by the token wx-server-sdk sends. */
+  byToken(token: string | undefined): InvocationContext | undefined {
+    return token ? this.tokens.get(token) : undefined;
+  }
+
+  recent(filter: { functionName?: string; limit?: number } = {}): InvocationRecord[] {
+    const list = filter.functionName ? this.records.filter((r) => r.functionName === filter.functionName) : this.records;
+    return list.slice(-(filter.limit ?? 100));
+  }
+
+  async invoke(request: InvokeRequest): Promise<InvokeOutcome> {
+    const fn = this.get(request.functionName);
+    const startedAt = Date.now();
+    const context: InvocationContext = {
+      id: randomUUID(),
+      functionName: request.functionName,
+      openid: request.openid ?? '',
+      appid: request.appid ?? this.options.appid,
+      unionid: request.unionid ?? '',
+      source: request.source,
+      openapiPermissions: fn?.config.permissions.openapi ?? [],
+      startedAt,
+      requests: {},
+    };
+    const record: InvocationRecord = {
+      id: context.id,
+      functionName: request.functionName,
+      source: request.source,
+      openid: context.openid,
+      startedAt: this.options.clock.now().toISOString(),
+      durationMs: 0,
+      cold: false,
+      status: 'ok',
+      logs: [],
+      requests: context.requests,
+    };
+    const finish = (outcome: Unrecorded): InvokeOutcome => {
+      record.durationMs = Date.now() - startedAt;
+      record.logs = outcome.logs ?? [];
+      if (!outcome.ok) {
+        record.status = outcome.error.code === 'FUNCTIONS_TIME_LIMIT_EXCEEDED' ? 'timeout' : 'error';
+        record.error = outcome.error.message;
+      }
+      this.records.push(record);
+      if (this.records.length > KEPT_RECORDS) this.records.splice(0, this.records.length - KEPT_RECORDS);
+      return outcome.ok ? { ok: true, result: outcome.result, record } : { ok: false, error: outcome.error, record };
+    };
+
+    if (!fn) return finish({ ok: false, error: { code: 'FUNCTIONS_NOT_FOUND', message: `function ${request.functionName} does not exist` } });
+    if (!fs.existsSync(fn.entry)) {
+      return finish({
+        ok: false,
+        error: { code: 'FUNCTIONS_NOT_BUILT', message: `${fn.entry} is missing: run \`npm run build:functions\`` },
+      });
+    }
+
+    const token = `local-${randomBytes(16).toString('hex')}`;
+    this.tokens.set(token, context);
+    const release = await this.acquire(fn.name);
+    try {
+      const { instance, cold } = this.instance(fn);
+      record.cold = cold;
+      const reply = await this.run(instance, fn, {
+        type: 'invoke',
+        id: context.id,
+        entry: fn.entry,
+        event: request.event,
+        context: {
+          function_name: fn.name,
+          function_version: '$LATEST',
+          namespace: this.options.envId,
+          request_id: context.id,
+          memory_limit_in_mb: 256,
+          time_limit_in_ms: fn.config.timeout * 1000,
+          environment: '{}',
+        },
+        env: {
+          WX_OPENID: context.openid || undefined,
+          WX_APPID: context.appid,
+          WX_UNIONID: context.unionid || undefined,
+          WX_API_TOKEN: token,
+          WX_TRIGGER_API_TOKEN_V0: request.source === 'timer' ? token : undefined,
+          TRIGGER_SRC: request.source === 'timer' ? 'timer' : undefined,
+          TCB_SOURCE: request.source,
+        },
+        clockOffsetMs: this.options.clock.offsetMs(),
+      });
+      if (reply.type === 'done') return finish({ ok: true, result: reply.result, logs: reply.logs });
+      return finish({ ok: false, error: { code: 'FUNCTIONS_EXECUTE_FAIL', message: reply.error.message }, logs: [...reply.logs, reply.error.stack ?? ''] });
+    } catch (error) {
+      const err = error as CloudError;
+      return finish({ ok: false, error: { code: err.code ?? 'FUNCTIONS_EXECUTE_FAIL', message: err.message } });
+    } finally {
+      this.tokens.delete(token);
+      release();
+    }
+  }
+
+  async close(): Promise<void> {
+    const all = [...this.idle.values()].flat();
+    this.idle.clear();
+    await Promise.all(all.map((instance) => instance.worker.terminate()));
+    fs.rmSync(this.workerFile, { force: true });
+  }
+
+  /** Waits for a free slot: at most MAX_INSTANCES_PER_FUNCTION run at once; the rest queue. */
+  private async acquire(name: string): Promise<() => void> {
+    while ((this.busy.get(name) ?? 0) >= MAX_INSTANCES_PER_FUNCTION) {
+      await new Promise<void>((resolve) => this.waiting.set(name, [...(this.waiting.get(name) ?? []), resolve]));
+    }
+    this.busy.set(name, (this.busy.get(name) ?? 0) + 1);
+    return () => {
+      this.busy.set(name, (this.busy.get(name) ?? 1) - 1);
+      this.waiting.get(name)?.shift()?.();
+    };
+  }
+
+  private instance(fn: FunctionInfo): { instance: Instance; cold: boolean } {
+    const version = fs.statSync(fn.entry).mtimeMs;
+    const pool = this.idle.get(fn.name) ?? [];
+    this.idle.set(fn.name, pool);
+    while (pool.length) {
+      const instance = pool.pop()!;
+      clearTimeout(instance.idleTimer);
+      if (instance.version === version) return { instance, cold: false };
+      void instance.worker.terminate();
+    }
+    const worker = new Worker(this.workerFile, {
+      // Plain Node like the cloud's runtime: no loaders inherited from however the local cloud was started.
+      execArgv: [],
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: process.env.NODE_ENV,
+        TZ: process.env.TZ,
+        TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.options.serviceUrl() }),
+        TENCENTCLOUD_SECRETID: 'local-cloud',
+        TENCENTCLOUD_SECRETKEY: 'local-cloud',
+        TENCENTCLOUD: 'true',
+        SILENCE: 'true',
+        TCB_ENV: this.options.envId,
+        SCF_NAMESPACE: this.options.envId,
+        WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_API_TOKEN,WX_TRIGGER_API_TOKEN_V0',
+      },
+    });
+    worker.unref();
+    return { instance: { worker, version }, cold: true };
+  }
+
+  private run(instance: Instance, fn: FunctionInfo, message: InvokeMessage): Promise<WorkerReply> {
+    return new Promise((resolve, reject) => {
+      const { worker } = instance;
+      const timeoutMs = fn.config.timeout * 1000;
+      const cleanup = () => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const onMessage = (reply: WorkerReply) => {
+        if (reply.id !== message.id) return;
+        cleanup();
+        this.park(fn.name, instance);
+        resolve(reply);
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        void worker.terminate();
+        reject(new CloudError('FUNCTIONS_EXECUTE_FAIL', `function instance crashed: ${error.message}`));
+      };
+      const onExit = (code: number) => {
+        cleanup();
+        reject(new CloudError('FUNCTIONS_EXECUTE_FAIL', `function instance exited with code ${code}`));
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        void worker.terminate();
+        reject(
+          new CloudError('FUNCTIONS_TIME_LIMIT_EXCEEDED', `Invoking task timed out after ${fn.config.timeout} seconds`),
+        );
+      }, timeoutMs);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage(message);
+    });
+  }
+
+  private park(name: string, instance: Instance): void {
+    instance.idleTimer = setTimeout(() => {
+      const pool = this.idle.get(name) ?? [];
+      const at = pool.indexOf(instance);
+      if (at >= 0) pool.splice(at, 1);
+      void instance.worker.terminate();
+    }, IDLE_INSTANCE_MS).unref();
+    this.idle.get(name)!.push(instance);
+  }
+}

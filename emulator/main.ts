@@ -1,0 +1,45 @@
+/**
+ * `npm run cloud -- --port P --data DIR` starts the bare local cloud; `npm start` adds the demo store.
+ * Prints `local cloud ready on http://127.0.0.1:P` once it answers.
+ */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { LocalCloud, REPO_ROOT } from './local-cloud';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.LOCAL_CLOUD_PORT ?? '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      data: { type: 'string', default: path.join(REPO_ROOT, '.local-cloud') },
+      functions: { type: 'string' },
+      schema: { type: 'string' },
+      env: { type: 'string', default: 'local' },
+      fsync: { type: 'boolean', default: false },
+      'no-triggers': { type: 'boolean', default: false },
+    },
+  });
+  const cloud = await LocalCloud.start({
+    port: Number(values.port),
+    host: values.host,
+    dataDir: values.data!,
+    functionsRoot: values.functions,
+    schemaFile: values.schema,
+    envId: values.env,
+    fsync: values.fsync,
+    triggers: !values['no-triggers'],
+  });
+  const stop = async () => {
+    await cloud.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  console.log(`local cloud ready on ${cloud.url}`);
+  console.log(`  data: ${path.resolve(values.data!)}  functions: ${cloud.runtime.list().map((f) => f.name).join(', ') || '(none)'}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
