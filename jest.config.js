@@ -15,6 +15,7 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/miniprogram/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/miniprogram_npm/'],
+      globalSetup: '<rootDir>/scripts/jest-miniprogram-setup.ts',
     },
   ],
 };
