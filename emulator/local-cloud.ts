@@ -76,6 +76,7 @@ export class LocalCloud {
     });
     cloud.server = server;
     url = `${cloud.url}/admin`;
+    runtime.warm();
     if (options.triggers !== false) triggers.start();
     return cloud;
   }

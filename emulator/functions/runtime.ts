@@ -47,7 +47,10 @@ interface Instance {
 }
 
 const IDLE_INSTANCE_MS = 5 * 60_000;
-const MAX_INSTANCES_PER_FUNCTION = 32;
+/** A bound for a developer's machine, not a cloud limit: further invocations queue for an instance. */
+const MAX_INSTANCES_PER_FUNCTION = 10;
+/** Instances started ahead of need, with wx-server-sdk already loaded. */
+const SPARE_INSTANCES = 2;
 const KEPT_RECORDS = 2000;
 
 /**
@@ -63,6 +66,9 @@ export class FunctionRuntime {
   private readonly tokens = new Map<string, InvocationContext>();
   private readonly records: InvocationRecord[] = [];
   private readonly workerFile: string;
+  private readonly spares: Worker[] = [];
+  private readonly preload: string[];
+  private closed = false;
   private functions = new Map<string, FunctionInfo>();
 
   constructor(
@@ -85,6 +91,12 @@ export class FunctionRuntime {
       logLevel: 'silent',
     });
     this.reload();
+    this.preload = [require.resolve('wx-server-sdk', { paths: [path.resolve(options.functionsRoot)] })];
+  }
+
+  /** Starts spare instances; call once the service URL answers, since instances capture it at start. */
+  warm(): void {
+    this.refillSpares();
   }
 
   /** Re-reads the functions folder (new functions, changed config.json). */
@@ -200,9 +212,11 @@ export class FunctionRuntime {
   }
 
   async close(): Promise<void> {
-    const all = [...this.idle.values()].flat();
+    this.closed = true;
+    const all = [...[...this.idle.values()].flat().map((instance) => instance.worker), ...this.spares];
     this.idle.clear();
-    await Promise.all(all.map((instance) => instance.worker.terminate()));
+    this.spares.length = 0;
+    await Promise.all(all.map((worker) => worker.terminate()));
     fs.rmSync(this.workerFile, { force: true });
   }
 
@@ -228,9 +242,20 @@ export class FunctionRuntime {
       if (instance.version === version) return { instance, cold: false };
       void instance.worker.terminate();
     }
+    const worker = this.spares.shift() ?? this.spawn();
+    setImmediate(() => this.refillSpares());
+    return { instance: { worker, version }, cold: true };
+  }
+
+  private refillSpares(): void {
+    while (!this.closed && this.spares.length < SPARE_INSTANCES) this.spares.push(this.spawn());
+  }
+
+  private spawn(): Worker {
     const worker = new Worker(this.workerFile, {
       // Plain Node like the cloud's runtime: no loaders inherited from however the local cloud was started.
       execArgv: [],
+      workerData: { preload: this.preload },
       env: {
         PATH: process.env.PATH,
         NODE_ENV: process.env.NODE_ENV,
@@ -246,7 +271,7 @@ export class FunctionRuntime {
       },
     });
     worker.unref();
-    return { instance: { worker, version }, cold: true };
+    return worker;
   }
 
   private run(instance: Instance, fn: FunctionInfo, message: InvokeMessage): Promise<WorkerReply> {

@@ -26,7 +26,9 @@ export async function main(event: { id: string; amount: number }) {
       });
       return { total, attempt };
     } catch (error) {
-      if ((error as { code?: string }).code !== 'DATABASE_TRANSACTION_CONFLICT' || attempt >= 50) throw error;
+      const err = error as { code?: string; message?: string };
+      const conflict = err.code === 'DATABASE_TRANSACTION_CONFLICT' || /Transaction is conflicting/.test(err.message ?? '');
+      if (!conflict || attempt >= 50) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
     }
   }
