@@ -1,0 +1,126 @@
+import { createCollection, findIn } from './collection';
+import type { Doc } from './ejson';
+
+/** Deterministic pseudo-random numbers so a failure can be replayed. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed * 1664525 + 1013904223) % 4294967296;
+    return seed / 4294967296;
+  };
+}
+
+const INDEXES = [
+  { name: 'n', keys: [{ field: 'n', direction: 1 as const }], unique: false },
+  { name: 's', keys: [{ field: 's', direction: 1 as const }], unique: false },
+  { name: 'at', keys: [{ field: 'at', direction: 1 as const }], unique: false },
+  { name: 'tags', keys: [{ field: 'tags', direction: 1 as const }], unique: false },
+  { name: 'deep', keys: [{ field: 'o.k', direction: 1 as const }], unique: false },
+];
+
+function makeDocs(count: number, random: () => number): Doc[] {
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  return Array.from({ length: count }, (_u, i) => {
+    const doc: Doc = { _id: `d${i}` };
+    if (random() > 0.1) doc.n = pick([0, 1, 2, 3, 4, 5, 1.5, -1, '3', null]);
+    if (random() > 0.1) doc.s = pick(['a', 'b', 'c', 'ab', '', 'B']);
+    if (random() > 0.2) doc.at = new Date(Date.UTC(2026, 0, 1 + Math.floor(random() * 10)));
+    if (random() > 0.2) doc.tags = random() > 0.5 ? [pick(['x', 'y', 'z']), pick(['x', 'w'])] : pick(['x', 'y', []]);
+    if (random() > 0.3) doc.o = random() > 0.5 ? { k: pick([1, 2, 3]) } : [{ k: pick([1, 2]) }, { k: 3 }];
+    return doc;
+  });
+}
+
+function makeQueries(random: () => number): Doc[] {
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  const day = (d: number) => new Date(Date.UTC(2026, 0, d));
+  const conditions: Array<() => Doc> = [
+    () => ({ n: pick([0, 1, 3, 1.5, -1, '3']) }),
+    () => ({ n: { $in: [pick([1, 2]), pick([3, '3'])] } }),
+    () => ({ n: { $gte: pick([0, 1, 2]), $lt: pick([3, 4, 6]) } }),
+    () => ({ n: { $gt: pick([-5, 1, 4]) } }),
+    () => ({ s: pick(['a', 'b', 'B', '']) }),
+    () => ({ s: { $gte: 'a', $lte: pick(['ab', 'b', 'c']) } }),
+    () => ({ at: { $gte: day(pick([1, 3, 5])), $lt: day(pick([6, 8, 12])) } }),
+    () => ({ at: day(pick([1, 2, 3])) }),
+    () => ({ tags: pick(['x', 'y', 'w']) }),
+    () => ({ tags: { $in: ['z', 'w'] } }),
+    () => ({ 'o.k': pick([1, 2, 3]) }),
+    () => ({ _id: pick(['d1', 'd7', 'nope']) }),
+    () => ({ _id: { $in: ['d2', 'd3', 'zz'] } }),
+    () => ({ n: { $eq: 2 }, s: 'a' }),
+    () => ({ $and: [{ n: { $gte: 1 } }, { s: pick(['a', 'b']) }] }),
+    () => ({ $or: [{ n: 1 }, { s: 'c' }] }),
+    () => ({ n: { $ne: 2 } }),
+  ];
+  return Array.from({ length: 400 }, () => {
+    const query: Doc = {};
+    for (let k = 0; k < 1 + Math.floor(random() * 2); k++) Object.assign(query, pick(conditions)());
+    return query;
+  });
+}
+
+test('indexed queries return exactly what a full scan returns, in the same order', () => {
+  const random = rng(42);
+  const docs = makeDocs(1500, random);
+  const collection = createCollection({ name: 'c', indexes: INDEXES });
+  docs.forEach((doc) => collection.put(String(doc._id).replace(/^/, 's:'), doc));
+  for (const query of makeQueries(random)) {
+    const indexed = collection.find(query).map((d) => d._id);
+    const scanned = findIn(docs, query).map((d) => d._id);
+    expect({ query, ids: indexed }).toEqual({ query, ids: scanned });
+  }
+});
+
+test('indexes stay right through updates and deletes', () => {
+  const random = rng(7);
+  const docs = makeDocs(400, random);
+  const collection = createCollection({ name: 'c', indexes: INDEXES });
+  const live = new Map<string, Doc>();
+  docs.forEach((doc) => {
+    collection.put(`s:${doc._id}`, doc);
+    live.set(`s:${doc._id}`, doc);
+  });
+  const replacements = makeDocs(400, random);
+  replacements.forEach((doc, i) => {
+    const key = `s:d${i}`;
+    if (i % 3 === 0) {
+      collection.delete(key);
+      live.delete(key);
+    } else if (i % 3 === 1) {
+      const next = { ...doc, _id: `d${i}` };
+      collection.put(key, next);
+      live.set(key, next);
+    }
+  });
+  for (const query of makeQueries(random)) {
+    expect(collection.find(query).map((d) => d._id).sort()).toEqual(findIn([...live.values()], query).map((d) => d._id).sort());
+  }
+});
+
+test('an indexed lookup among 100 000 documents examines only its matches', () => {
+  const collection = createCollection({
+    name: 'members',
+    indexes: [
+      { name: 'memberId', keys: [{ field: 'memberId', direction: 1 }], unique: false },
+      { name: 'createdAt', keys: [{ field: 'createdAt', direction: -1 }], unique: false },
+    ],
+  });
+  const base = Date.UTC(2026, 0, 1);
+  for (let i = 0; i < 100_000; i++) {
+    collection.put(`s:${i}`, { _id: String(i), memberId: `m${i % 10_000}`, createdAt: new Date(base + i * 60_000), other: i % 10_000 });
+  }
+  expect(collection.candidates({ memberId: 'm42' })).toHaveLength(10);
+  expect(collection.find({ memberId: 'm42' })).toHaveLength(10);
+  const from = new Date(base + 500 * 60_000);
+  const to = new Date(base + 600 * 60_000);
+  expect(collection.candidates({ createdAt: { $gte: from, $lt: to } })).toHaveLength(100);
+  // an unindexed field has to scan everything — the contrast the index is for
+  expect(collection.candidates({ other: 42 })).toHaveLength(100_000);
+});
+
+test('a unique index refuses existing documents that already break it', () => {
+  const collection = createCollection({ name: 'c', indexes: [] });
+  collection.put('s:1', { _id: '1', phone: '1' });
+  collection.put('s:2', { _id: '2', phone: '1' });
+  expect(() => collection.setIndexes([{ name: 'phone', keys: [{ field: 'phone', direction: 1 }], unique: true }])).toThrow(/phone/);
+});
