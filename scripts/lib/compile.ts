@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { checkCodeQuality, getCompiledResult } from 'miniprogram-ci';
 import { createOfflineProject } from './ci-project';
 import { measurePackages, type PackageSize } from './package-size';
@@ -10,13 +13,27 @@ export { PACKAGE_LIMIT_BYTES, type PackageSize } from './package-size';
  * forked process that keeps Node alive: callers must `process.exit()` when done.
  */
 export async function compileMiniprogram(): Promise<{ packages: PackageSize[]; files: Record<string, number> }> {
-  const result = await getCompiledResult({
-    project: createOfflineProject(),
-    version: '0.0.0',
-    setting: { useProjectConfig: true },
-  });
+  const result = await inScratchDirectory(() =>
+    getCompiledResult({
+      project: createOfflineProject(),
+      version: '0.0.0',
+      setting: { useProjectConfig: true },
+    }),
+  );
   const files = Object.fromEntries(Object.entries(result).map(([file, content]) => [file, Buffer.byteLength(content)]));
   return { packages: measurePackages(result), files };
+}
+
+/** The compiler leaves an empty md5-named folder in the working directory; keep it out of the repo. */
+async function inScratchDirectory<T>(work: () => Promise<T>): Promise<T> {
+  const previous = process.cwd();
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'miniprogram-ci-'));
+  process.chdir(scratch);
+  try {
+    return await work();
+  } finally {
+    process.chdir(previous);
+  }
 }
 
 export interface QualityItem {
