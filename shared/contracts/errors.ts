@@ -1,0 +1,41 @@
+/**
+ * Every error a cloud function may answer, with the Chinese message the UI shows. Zod-free so the
+ * mini-program can import it at run time.
+ */
+export const ERROR_MESSAGES = {
+  INVALID_INPUT: '输入有误，请检查后重试',
+  UNKNOWN_ACTION: '不支持的操作',
+  NOT_MEMBER: '您还不是会员，请先加入会员',
+  NOT_STAFF: '仅限门店员工使用',
+  STAFF_DISABLED: '您的员工账号已停用，请联系店长',
+  FORBIDDEN: '没有权限执行此操作',
+  STORE_NOT_FOUND: '门店不存在或已停用',
+  SCENE_INVALID: '二维码无效，请扫描门店柜台的会员码',
+  PHONE_CODE_INVALID: '手机号授权失败，请重试或手动输入手机号',
+  PHONE_TAKEN: '该手机号已是会员，请使用原微信登录或联系店员',
+  CONSENT_REQUIRED: '请先阅读并同意隐私保护指引',
+  BIRTHDAY_LOCKED: '生日只能设置一次，如需修改请联系店员',
+  INVITE_INVALID: '邀请码无效或已过期',
+  INVITE_USED: '该邀请码已被使用',
+  ALREADY_STAFF: '您已绑定为员工',
+  MEMBER_CODE_EXPIRED: '会员码已过期，请让顾客刷新后重新扫码',
+  MEMBER_CODE_INVALID: '无法识别的会员码',
+  MEMBER_NOT_FOUND: '会员不存在',
+  ORDER_CONFLICT: '该订单号已用于其他会员或金额，请核对订单号',
+  PURCHASE_NOT_FOUND: '消费记录不存在',
+  PURCHASE_OTHER_STORE: '只能撤销本门店的消费记录',
+  BUSY: '操作过于频繁，请稍后重试',
+  INTERNAL: '系统繁忙，请稍后再试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface ActionError {
+  code: ErrorCode;
+  message: string;
+  /** Which input fields were wrong, for INVALID_INPUT. */
+  fields?: Record<string, string>;
+}
+
+/** What every cloud function action answers: never a thrown error for anything the user can cause. */
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { action } from './action';
+import { dateOnly, gender, personName, phoneNumber } from './fields';
+import type { CardView, JoinView, MemberCodeView, PointsHistoryView } from './views';
+
+/** The `member` cloud function: what a shopper does. Identity is the caller's OPENID. */
+export const memberContract = {
+  /** Join from a counter code (or from the app without a code: the default store). */
+  join: action(
+    z.object({
+      /** The `scene` of the counter mini-program code, as decoded from the page options. */
+      scene: z.string().max(32).optional(),
+      consent: z.object({ version: z.string().min(1).max(20), agreed: z.literal(true) }),
+      phone: z.union([
+        z.object({ code: z.string().min(1).max(128) }),
+        z.object({ number: phoneNumber }),
+      ]),
+      profile: z
+        .object({ name: personName.optional(), gender: gender.optional(), birthday: dateOnly.optional() })
+        .default({}),
+    }),
+  ).returns<JoinView>(),
+
+  card: action(z.object({}).default({})).returns<CardView>(),
+
+  memberCode: action(z.object({}).default({})).returns<MemberCodeView>(),
+
+  pointsHistory: action(
+    z
+      .object({
+        cursor: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(50).default(20),
+      })
+      .default({ limit: 20 }),
+  ).returns<PointsHistoryView>(),
+
+  updateProfile: action(
+    z.object({ name: personName.optional(), gender: gender.optional(), birthday: dateOnly.optional() }),
+  ).returns<CardView>(),
+};
+
+export type MemberContract = typeof memberContract;

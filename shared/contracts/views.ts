@@ -1,0 +1,138 @@
+/**
+ * What the functions answer, as the pages render it. Zod-free and dependency-free: the mini-program
+ * imports these types (and nothing here runs).
+ */
+
+export type Role = 'clerk' | 'manager' | 'admin';
+export type Gender = 'male' | 'female' | 'unknown';
+
+export interface TierView {
+  id: string;
+  name: string;
+  color: string;
+  multiplierPermille: number;
+  benefits: string[];
+}
+
+export interface CardView {
+  memberId: string;
+  name: string;
+  phoneMasked: string;
+  phoneVerified: boolean;
+  tier: TierView;
+  /** Growth over the last 12 months (1 per yuan paid). */
+  growth: number;
+  /** Absent at the top tier. */
+  nextTier?: { name: string; threshold: number; remaining: number };
+  /** 0–100, progress from the current tier's threshold to the next. */
+  progressPercent: number;
+  points: {
+    balance: number;
+    /** Points that expire at the end of this calendar year (Asia/Shanghai). */
+    expiringThisYear: number;
+    expiringAt: string;
+  };
+  homeStoreName: string;
+  joinedAt: string;
+  profile: { name: string; gender: Gender; birthday: string | null; birthdayLocked: boolean };
+}
+
+export interface JoinView {
+  created: boolean;
+  welcomePoints: number;
+  card: CardView;
+}
+
+export interface MemberCodeView {
+  /** Shown as QR code and Code 128 barcode; valid until expiresAt. */
+  token: string;
+  expiresAt: string;
+  ttlSeconds: number;
+}
+
+export type LedgerType = 'earn' | 'welcome' | 'spend' | 'expire' | 'adjust' | 'reverse';
+
+export interface LedgerEntryView {
+  id: string;
+  type: LedgerType;
+  points: number;
+  reason: string;
+  storeName: string;
+  createdAt: string;
+  expiresAt?: string;
+}
+
+export interface PointsHistoryView {
+  entries: LedgerEntryView[];
+  nextCursor: string | null;
+  balance: number;
+}
+
+export interface StaffView {
+  staffId: string;
+  name: string;
+  role: Role;
+  storeId: string;
+  storeName: string;
+}
+
+export interface PurchaseView {
+  purchaseId: string;
+  orderNo: string;
+  amountFen: number;
+  categories: string[];
+  storeName: string;
+  staffName: string;
+  pointsEarned: number;
+  growthAdded: number;
+  status: 'valid' | 'voided';
+  paidAt: string;
+}
+
+/** A customer as a clerk sees them: the phone masked, no personal profile beyond the name. */
+export interface CustomerView {
+  memberId: string;
+  name: string;
+  phoneMasked: string;
+  tier: TierView;
+  growth: number;
+  nextTier?: { name: string; threshold: number; remaining: number };
+  pointsBalance: number;
+  homeStoreName: string;
+  recentPurchases: PurchaseView[];
+}
+
+export interface PurchaseResultView {
+  purchase: PurchaseView;
+  /** True when this order number had already been recorded: nothing was added twice. */
+  duplicate: boolean;
+  pointsBalance: number;
+  tierBefore: TierView;
+  tierAfter: TierView;
+  upgraded: boolean;
+}
+
+export interface VoidResultView {
+  purchase: PurchaseView;
+  alreadyVoided: boolean;
+  pointsReversed: number;
+  pointsBalance: number;
+  tierAfter: TierView;
+}
+
+export interface CounterCodeView {
+  storeId: string;
+  staffId: string | null;
+  label: string;
+  scene: string;
+  page: string;
+  pngBase64: string;
+}
+
+export interface InviteView {
+  code: string;
+  name: string;
+  role: Role;
+  storeId: string;
+  expiresAt: string;
+}
