@@ -2,7 +2,7 @@ import { find } from 'mingo';
 import type { CollectionSpec, IndexSpec } from '../../shared/db/schema';
 import { isPlainObject, type Doc } from './ejson';
 import { IndexStore } from './index-store';
-import { isLookupScalar, scalarClass, valueKey } from './keys';
+import { compareScalars, isLookupScalar, scalarClass, valueKey } from './keys';
 
 export interface FindOptions {
   order?: Record<string, 1 | -1>;
@@ -95,45 +95,72 @@ export class Collection {
     return ids.map((id) => this.docs.get(id)!);
   }
 
+  /**
+   * Picks one index lookup for a query: the smallest equality/$in bucket if any, else one range per
+   * field with every bound on it merged — the SDK sends `_.gte(a).and(_.lt(b))` as two `$and` parts.
+   */
   private plan(query: Doc): Plan | undefined {
-    const plans = this.plans(query);
-    if (!plans.length) return undefined;
-    return plans.reduce((best, plan) => (plan.size < best.size ? plan : best));
-  }
-
-  private plans(query: Doc): Plan[] {
-    const plans: Plan[] = [];
-    for (const [field, condition] of Object.entries(query)) {
-      if (field === '$and' && Array.isArray(condition)) {
-        for (const part of condition) if (isPlainObject(part)) plans.push(...this.plans(part));
-        continue;
-      }
-      if (field.startsWith('$')) continue;
-      const plan = this.fieldPlan(field, condition);
-      if (plan) plans.push(plan);
+    const conditions = flattenAnd(query);
+    let best: Plan | undefined;
+    for (const [field, condition] of conditions) {
+      const plan = this.equalityPlan(field, condition);
+      if (plan && (!best || plan.size < best.size)) best = plan;
     }
-    return plans;
+    if (best) return best;
+    const ranges = new Map<string, { lower?: Bound; upper?: Bound }>();
+    for (const [field, condition] of conditions) {
+      const bounds = rangeBounds(condition);
+      if (!bounds || !this.indexes.some((index) => index.firstField === field)) continue;
+      ranges.set(field, mergeBounds(ranges.get(field), bounds));
+    }
+    const chosen = [...ranges].sort(([, a], [, b]) => Number(Boolean(b.lower && b.upper)) - Number(Boolean(a.lower && a.upper)))[0];
+    if (!chosen) return undefined;
+    const index = this.indexes.find((candidate) => candidate.firstField === chosen[0])!;
+    const ids = index.lookupRange(chosen[1].lower, chosen[1].upper);
+    return { size: ids.length, ids: () => ids };
   }
 
-  private fieldPlan(field: string, condition: unknown): Plan | undefined {
+  private equalityPlan(field: string, condition: unknown): Plan | undefined {
     const equals = equalityValues(condition);
+    if (!equals) return undefined;
     if (field === '_id') {
-      if (!equals) return undefined;
       const ids = equals.map(valueKey);
       return { size: ids.length, ids: () => ids };
     }
     const index = this.indexes.find((candidate) => candidate.firstField === field);
     if (!index) return undefined;
-    if (equals) {
-      const buckets = equals.map((value) => index.lookupEqual(value));
-      const size = buckets.reduce((sum, bucket) => sum + bucket.size, 0);
-      return { size, ids: () => buckets.flatMap((bucket) => [...bucket]) };
-    }
-    const range = rangeBounds(condition);
-    if (!range) return undefined;
-    const ids = index.lookupRange(range.lower, range.upper);
-    return { size: ids.length, ids: () => ids };
+    const buckets = equals.map((value) => index.lookupEqual(value));
+    const size = buckets.reduce((sum, bucket) => sum + bucket.size, 0);
+    return { size, ids: () => buckets.flatMap((bucket) => [...bucket]) };
   }
+}
+
+/** Field conditions that must all hold: the top level plus (nested) `$and` parts. */
+function flattenAnd(query: Doc): Array<[string, unknown]> {
+  const out: Array<[string, unknown]> = [];
+  for (const [field, condition] of Object.entries(query)) {
+    if (field === '$and' && Array.isArray(condition)) {
+      for (const part of condition) if (isPlainObject(part)) out.push(...flattenAnd(part));
+    } else if (!field.startsWith('$')) out.push([field, condition]);
+  }
+  return out;
+}
+
+/** The tighter of two bounds sets; bounds of another type than the first seen are left to mingo. */
+function mergeBounds(current: { lower?: Bound; upper?: Bound } | undefined, next: { lower?: Bound; upper?: Bound }) {
+  if (!current) return next;
+  const cls = scalarClass((current.lower ?? current.upper)!.value);
+  const same = (bound?: Bound) => bound && scalarClass(bound.value) === cls;
+  let { lower, upper } = current;
+  if (same(next.lower)) {
+    const cmp = lower ? compareScalars(next.lower!.value, lower.value) : 1;
+    if (cmp > 0 || (cmp === 0 && !next.lower!.inclusive)) lower = next.lower;
+  }
+  if (same(next.upper)) {
+    const cmp = upper ? compareScalars(next.upper!.value, upper.value) : -1;
+    if (cmp < 0 || (cmp === 0 && !next.upper!.inclusive)) upper = next.upper;
+  }
+  return { lower, upper };
 }
 
 /** Mongo find semantics (match, sort, skip, limit, projection) over a given list of documents. */

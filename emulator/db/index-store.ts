@@ -1,10 +1,16 @@
+import BTree from 'sorted-btree';
 import type { IndexSpec } from '../../shared/db/schema';
 import { compareScalars, scalarClass, valueKey, valuesAtPath, type ScalarClass } from './keys';
 import type { Doc } from './ejson';
 
-interface RangeEntry {
-  value: unknown;
-  id: string;
+type RangeKey = [value: unknown, id: string];
+
+/** Sorts before / after every id key (ids are valueKey strings such as 's:…'). */
+const BEFORE_ALL_IDS = '';
+const AFTER_ALL_IDS = '\uffff';
+
+function compareRangeKeys(a: RangeKey, b: RangeKey): number {
+  return compareScalars(a[0], b[0]) || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
 }
 
 /**
@@ -15,7 +21,7 @@ interface RangeEntry {
 export class IndexStore {
   readonly firstField: string;
   private readonly equal = new Map<string, Set<string>>();
-  private readonly sorted = new Map<ScalarClass, RangeEntry[]>();
+  private readonly sorted = new Map<ScalarClass, BTree<RangeKey, true>>();
   private readonly uniqueKeys = new Map<string, string>();
 
   constructor(readonly spec: IndexSpec) {
@@ -50,8 +56,9 @@ export class IndexStore {
       bucket.add(id);
       const cls = scalarClass(value);
       if (cls) {
-        const list = this.sorted.get(cls) ?? this.sorted.set(cls, []).get(cls)!;
-        list.splice(this.lowerBound(list, value, id), 0, { value, id });
+        let tree = this.sorted.get(cls);
+        if (!tree) this.sorted.set(cls, (tree = new BTree<RangeKey, true>(undefined, compareRangeKeys)));
+        tree.set([value, id], true);
       }
     }
     if (this.spec.unique) for (const key of this.compoundKeys(doc)) this.uniqueKeys.set(key, id);
@@ -64,11 +71,7 @@ export class IndexStore {
       bucket?.delete(id);
       if (bucket?.size === 0) this.equal.delete(key);
       const cls = scalarClass(value);
-      const list = cls && this.sorted.get(cls);
-      if (list) {
-        const at = this.lowerBound(list, value, id);
-        if (list[at]?.id === id) list.splice(at, 1);
-      }
+      if (cls) this.sorted.get(cls)?.delete([value, id]);
     }
     if (this.spec.unique) {
       for (const key of this.compoundKeys(doc)) if (this.uniqueKeys.get(key) === id) this.uniqueKeys.delete(key);
@@ -82,44 +85,15 @@ export class IndexStore {
   /** Ids whose first-key value lies within the bounds; bounds must be of one scalar class. */
   lookupRange(lower?: { value: unknown; inclusive: boolean }, upper?: { value: unknown; inclusive: boolean }): string[] {
     const cls = scalarClass(lower?.value ?? upper?.value);
-    const list = cls ? this.sorted.get(cls) : undefined;
-    if (!list) return [];
-    let start = 0;
-    if (lower) {
-      start = this.firstAtOrAfter(list, lower.value);
-      if (!lower.inclusive) while (start < list.length && compareScalars(list[start].value, lower.value) === 0) start++;
-    }
+    const tree = cls ? this.sorted.get(cls) : undefined;
+    if (!tree || tree.size === 0) return [];
+    const low: RangeKey = lower ? [lower.value, lower.inclusive ? BEFORE_ALL_IDS : AFTER_ALL_IDS] : tree.minKey()!;
+    const high: RangeKey = upper ? [upper.value, upper.inclusive ? AFTER_ALL_IDS : BEFORE_ALL_IDS] : tree.maxKey()!;
     const ids: string[] = [];
-    for (let i = start; i < list.length; i++) {
-      if (upper) {
-        const cmp = compareScalars(list[i].value, upper.value);
-        if (cmp > 0 || (cmp === 0 && !upper.inclusive)) break;
-      }
-      ids.push(list[i].id);
-    }
+    if (compareRangeKeys(low, high) > 0) return ids;
+    tree.forRange(low, high, true, (key) => {
+      ids.push(key[1]);
+    });
     return ids;
-  }
-
-  private firstAtOrAfter(list: RangeEntry[], value: unknown): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareScalars(list[mid].value, value) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  private lowerBound(list: RangeEntry[], value: unknown, id: string): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const cmp = compareScalars(list[mid].value, value) || (list[mid].id < id ? -1 : list[mid].id > id ? 1 : 0);
-      if (cmp < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 }

@@ -59,6 +59,10 @@ export class Storage {
     this.logBytes += line.length;
   }
 
+  get hasLog(): boolean {
+    return this.logBytes > 0;
+  }
+
   get needsCompaction(): boolean {
     return this.logBytes > (this.options.compactAtBytes ?? 64 * 1024 * 1024);
   }
