@@ -6,7 +6,7 @@ module.exports = {
       displayName: 'node',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/{emulator,shared,cloudfunctions,scripts}/**/*.test.ts'],
+      testMatch: ['<rootDir>/{emulator,shared,server,cloudfunctions,scripts,bench}/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
     },
     {

@@ -7,8 +7,8 @@ import type { z } from 'zod';
  */
 export interface ActionSpec<I extends z.ZodType, O> {
   input: I;
-  /** Type-only marker; never set. */
-  output?: O;
+  /** Type-only marker, boxed so an output type that includes null survives NonNullable; never set. */
+  output?: [O];
 }
 
 export function action<I extends z.ZodType>(input: I) {
@@ -19,7 +19,7 @@ export type Contract = Record<string, ActionSpec<z.ZodType, unknown>>;
 export type ActionName<C extends Contract> = Extract<keyof C, string>;
 export type InputOf<C extends Contract, A extends ActionName<C>> = z.input<C[A]['input']>;
 export type ParsedInputOf<C extends Contract, A extends ActionName<C>> = z.output<C[A]['input']>;
-export type OutputOf<C extends Contract, A extends ActionName<C>> = NonNullable<C[A]['output']>;
+export type OutputOf<C extends Contract, A extends ActionName<C>> = NonNullable<C[A]['output']>[0];
 
 /** What the mini-program sends to `wx.cloud.callFunction({ name, data })`. */
 export interface ActionRequest<C extends Contract, A extends ActionName<C>> {

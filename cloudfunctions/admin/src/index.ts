@@ -1,0 +1,6 @@
+import { adminContract } from '../../../shared/contracts/admin';
+import { createMain } from '../../../server/dispatch';
+import { counterCodes } from './counter-codes';
+import { createInvite } from './create-invite';
+
+export const main = createMain(adminContract, { createInvite, counterCodes });

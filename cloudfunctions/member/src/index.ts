@@ -1,0 +1,9 @@
+import { memberContract } from '../../../shared/contracts/member';
+import { createMain } from '../../../server/dispatch';
+import { card } from './card';
+import { join } from './join';
+import { memberCode } from './member-code';
+import { pointsHistory } from './points-history';
+import { updateProfile } from './update-profile';
+
+export const main = createMain(memberContract, { join, card, memberCode, pointsHistory, updateProfile });

@@ -1,0 +1,30 @@
+import type { ParsedInputOf } from '../../../shared/contracts/action';
+import type { MemberContract } from '../../../shared/contracts/member';
+import type { CardView } from '../../../shared/contracts/views';
+import { db } from '../../../server/cloud';
+import type { RequestContext } from '../../../server/dispatch';
+import { C, type MemberDoc } from '../../../server/documents';
+import { AppError } from '../../../server/errors';
+import { requireMember, storeById } from '../../../server/queries';
+import { brandSettings } from '../../../server/settings';
+import { cardView } from '../../../server/views';
+
+/** Name and gender change freely; the birthday can be set once (later changes go through a clerk). */
+export async function updateProfile(input: ParsedInputOf<MemberContract, 'updateProfile'>, ctx: RequestContext): Promise<CardView> {
+  const member = await requireMember(ctx.openid);
+  const changes: Partial<MemberDoc> = {};
+  if (input.name !== undefined) changes.name = input.name;
+  if (input.gender !== undefined) changes.gender = input.gender;
+  if (input.birthday !== undefined && input.birthday !== member.birthday) {
+    if (member.birthday !== null) throw new AppError('BIRTHDAY_LOCKED');
+    changes.birthday = input.birthday;
+  }
+  if (Object.keys(changes).length) {
+    // Setting the birthday only where none is set keeps "once" true even for two racing requests.
+    const where = changes.birthday ? { _id: member._id, birthday: null } : { _id: member._id };
+    const { stats } = await db.collection<MemberDoc>(C.members).where(where).update({ data: changes });
+    if (stats.updated === 0 && changes.birthday) throw new AppError('BIRTHDAY_LOCKED');
+  }
+  const [settings, store] = await Promise.all([brandSettings(), member.homeStoreId ? storeById(member.homeStoreId) : null]);
+  return cardView({ ...member, ...changes }, settings, store?.name ?? '', ctx.now);
+}

@@ -1,0 +1,10 @@
+import { staffContract } from '../../../shared/contracts/staff';
+import { createMain } from '../../../server/dispatch';
+import { bind } from './bind';
+import { customer, resolveMemberCode } from './customer';
+import { me } from './me';
+import { purchases } from './purchases';
+import { recordPurchase } from './record-purchase';
+import { voidPurchase } from './void-purchase';
+
+export const main = createMain(staffContract, { bind, me, resolveMemberCode, customer, recordPurchase, voidPurchase, purchases });

@@ -1,0 +1,89 @@
+/**
+ * The one place that touches wx-server-sdk. Its own typings return `void` unions (callback overloads),
+ * so this module declares the narrow, promise-only surface the functions use and casts once here.
+ */
+import cloud from 'wx-server-sdk';
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+
+export type Doc = Record<string, unknown>;
+export type Stored<T> = T & { _id: string };
+
+export interface DocRef<T> {
+  get(): Promise<{ data: Stored<T> }>;
+  set(options: { data: T }): Promise<unknown>;
+  update(options: { data: Partial<T> | Doc }): Promise<{ stats: { updated: number } }>;
+  remove(): Promise<{ stats: { removed: number } }>;
+}
+
+export interface Query<T> {
+  where(condition: Doc): Query<T>;
+  orderBy(field: string, direction: 'asc' | 'desc'): Query<T>;
+  limit(count: number): Query<T>;
+  skip(count: number): Query<T>;
+  field(projection: Record<string, boolean>): Query<T>;
+  get(): Promise<{ data: Stored<T>[] }>;
+  count(): Promise<{ total: number }>;
+  update(options: { data: Partial<T> | Doc }): Promise<{ stats: { updated: number } }>;
+}
+
+export interface CollectionRef<T> extends Query<T> {
+  doc(id: string): DocRef<T>;
+  add(options: { data: T & { _id?: string } }): Promise<{ _id: string }>;
+}
+
+export interface TransactionCollection<T> {
+  doc(id: string): {
+    get(): Promise<{ data: Stored<T> }>;
+    set(options: { data: T }): Promise<unknown>;
+    update(options: { data: Partial<T> | Doc }): Promise<{ stats: { updated: number } }>;
+  };
+  add(options: { data: T & { _id?: string } }): Promise<{ _id: string }>;
+}
+
+export interface Transaction {
+  collection<T = Doc>(name: string): TransactionCollection<T>;
+}
+
+export interface Command {
+  eq(value: unknown): unknown;
+  neq(value: unknown): unknown;
+  in(values: unknown[]): unknown;
+  lt(value: unknown): unknown;
+  lte(value: unknown): unknown;
+  gt(value: unknown): unknown;
+  gte(value: unknown): unknown;
+  inc(value: number): unknown;
+}
+
+export interface Database {
+  collection<T = Doc>(name: string): CollectionRef<T>;
+  command: Command;
+  runTransaction<R>(work: (txn: Transaction) => Promise<R>, retries?: number): Promise<R>;
+}
+
+export const db = cloud.database() as unknown as Database;
+export const _ = db.command;
+
+/** The caller, as the cloud says: never taken from the request payload. */
+export function caller(): { openid: string; appid: string; unionid: string } {
+  const ctx = cloud.getWXContext() as { OPENID?: string; APPID?: string; UNIONID?: string };
+  return { openid: ctx.OPENID ?? '', appid: ctx.APPID ?? '', unionid: ctx.UNIONID ?? '' };
+}
+
+export const openapi = {
+  async getPhoneNumber(code: string): Promise<string> {
+    const res = (await cloud.openapi.phonenumber.getPhoneNumber({ code })) as { phoneInfo: { purePhoneNumber: string } };
+    return res.phoneInfo.purePhoneNumber;
+  },
+  async getUnlimited(options: { scene: string; page: string; width?: number }): Promise<Buffer> {
+    const res = (await cloud.openapi.wxacode.getUnlimited({
+      scene: options.scene,
+      page: options.page,
+      width: options.width ?? 430,
+      checkPath: true,
+      envVersion: 'release',
+    })) as { buffer: Buffer };
+    return res.buffer;
+  },
+};

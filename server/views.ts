@@ -1,0 +1,74 @@
+import type { CardView, CustomerView, PurchaseView, StaffView } from '../shared/contracts/views';
+import { toTierView, type BrandSettings } from '../shared/rules/brand-settings';
+import { rollingGrowth } from '../shared/rules/growth';
+import { maskPhone } from '../shared/rules/mask';
+import { expiringInYear } from '../shared/rules/points';
+import { progress, tierById } from '../shared/rules/tiers';
+import type { Stored } from './cloud';
+import type { MemberDoc, PurchaseDoc, StaffDoc } from './documents';
+
+/** Documents → the views the pages render (shared/contracts/views.ts). */
+
+export function cardView(member: Stored<MemberDoc>, settings: BrandSettings, homeStoreName: string, now: Date): CardView {
+  const tier = tierById(settings.tiers, member.tierId);
+  const growth = rollingGrowth(member.growthBuckets, now, settings.growthWindowMonths);
+  const expiring = expiringInYear(member.pointsLots, now);
+  return {
+    memberId: member._id,
+    name: member.name,
+    phoneMasked: maskPhone(member.phone),
+    phoneVerified: member.phoneVerified,
+    tier: toTierView(tier),
+    growth,
+    ...progress(settings.tiers, tier.id, growth),
+    points: {
+      balance: member.pointsBalance,
+      expiringThisYear: expiring.points,
+      expiringAt: expiring.expiresAt.toISOString(),
+    },
+    homeStoreName,
+    joinedAt: member.joinedAt.toISOString(),
+    profile: { name: member.name, gender: member.gender, birthday: member.birthday, birthdayLocked: member.birthday !== null },
+  };
+}
+
+export function purchaseView(purchase: Stored<PurchaseDoc>, storeName: string, staffName: string): PurchaseView {
+  return {
+    purchaseId: purchase._id,
+    orderNo: purchase.orderNo,
+    amountFen: purchase.amountFen,
+    categories: purchase.categories,
+    storeName,
+    staffName,
+    pointsEarned: purchase.points,
+    growthAdded: purchase.growth,
+    status: purchase.status,
+    paidAt: purchase.paidAt.toISOString(),
+  };
+}
+
+export function customerView(
+  member: Stored<MemberDoc>,
+  settings: BrandSettings,
+  homeStoreName: string,
+  recentPurchases: PurchaseView[],
+  now: Date,
+): CustomerView {
+  const tier = tierById(settings.tiers, member.tierId);
+  const growth = rollingGrowth(member.growthBuckets, now, settings.growthWindowMonths);
+  return {
+    memberId: member._id,
+    name: member.name,
+    phoneMasked: maskPhone(member.phone),
+    tier: toTierView(tier),
+    growth,
+    nextTier: progress(settings.tiers, tier.id, growth).nextTier,
+    pointsBalance: member.pointsBalance,
+    homeStoreName,
+    recentPurchases,
+  };
+}
+
+export function staffView(staff: Stored<StaffDoc>, storeName: string): StaffView {
+  return { staffId: staff._id, name: staff.name, role: staff.role, storeId: staff.storeId, storeName };
+}
