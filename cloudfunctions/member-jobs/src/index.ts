@@ -1,0 +1,20 @@
+import { expirePoints } from './expire-points';
+import { reviewTiers } from './review-tiers';
+
+/** Time left for work, out of the 60 s the function has: stop early, the next run resumes. */
+const BUDGET_MS = 45_000;
+
+/**
+ * The daily timer (03:30 Beijing). Each job picks only members whose due date has passed, by index,
+ * handles each in its own transaction, and moves that date on: a run that stops halfway, or runs twice,
+ * neither skips nor repeats anyone.
+ */
+export async function main(event: { Type?: string; TriggerName?: string }) {
+  const deadline = Date.now() + BUDGET_MS;
+  const now = new Date();
+  const review = await reviewTiers(now, deadline);
+  const expiry = await expirePoints(now, deadline);
+  const result = { trigger: event.TriggerName ?? 'manual', now: now.toISOString(), review, expiry };
+  console.log(JSON.stringify(result));
+  return result;
+}
