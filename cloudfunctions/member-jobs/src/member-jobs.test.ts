@@ -1,0 +1,74 @@
+/** The daily jobs after moving the local cloud's clock: tier review and points expiry. */
+import { ok, startMembershipCloud, type MembershipCloud } from '../../../server/testing';
+
+let t: MembershipCloud;
+const consent = { version: '2026-11', agreed: true as const };
+
+beforeAll(async () => {
+  t = await startMembershipCloud();
+}, 60_000);
+
+afterAll(async () => {
+  await t.stop();
+});
+
+async function memberDoc(id: string) {
+  return ((await t.db.collection('members').doc(id).get()) as unknown as { data: Record<string, any> }).data;
+}
+
+test('a year without purchases moves a diamond member down one tier per review, never two at once', async () => {
+  await t.cloud.client.setClock('2026-03-10T10:00:00+08:00');
+  const id = ok(await t.member('o-vip')('join', { consent, phone: { number: '13855556666' } })).card.memberId;
+  const quiet = ok(await t.member('o-quiet')('join', { consent, phone: { number: '13855557777' } })).card.memberId;
+  const bought = ok(await t.staff('o-clerk1')('recordPurchase', { memberId: id, amountFen: 2_100_000, orderNo: 'VIP-1' }));
+  expect(bought.tierAfter.id).toBe('diamond');
+
+  const early = (await t.cloud.client.trigger('member-jobs')) as { review: { visited: number; downgraded: number } };
+  expect(early.review).toMatchObject({ visited: 0, downgraded: 0 });
+
+  await t.cloud.client.setClock('2027-03-11T10:00:00+08:00');
+  const first = (await t.cloud.client.trigger('member-jobs')) as { review: { visited: number; downgraded: number } };
+  expect(first.review).toMatchObject({ visited: 1, downgraded: 1 });
+  expect((await memberDoc(id)).tierId).toBe('gold');
+  expect((await memberDoc(quiet)).tierId).toBe('normal');
+
+  const sameDay = (await t.cloud.client.trigger('member-jobs')) as { review: { downgraded: number } };
+  expect(sameDay.review.downgraded).toBe(0);
+  expect((await memberDoc(id)).tierId).toBe('gold');
+
+  await t.cloud.client.advanceClock('1d');
+  await t.cloud.client.trigger('member-jobs');
+  expect((await memberDoc(id)).tierId).toBe('silver');
+  const { data: changes } = (await t.db.collection('tier_changes').where({ memberId: id }).orderBy('at', 'asc').get()) as {
+    data: Array<{ from: string; to: string; reason: string }>;
+  };
+  expect(changes.map((c) => `${c.from}>${c.to}:${c.reason}`)).toEqual(['normal>diamond:purchase', 'diamond>gold:review', 'gold>silver:review']);
+});
+
+test('points expire at the end of the year after they were earned, with ledger entries', async () => {
+  await t.cloud.client.setClock('2026-06-01T12:00:00+08:00');
+  const id = ok(await t.member('o-saver')('join', { consent, phone: { number: '13866667777' } })).card.memberId;
+  ok(await t.staff('o-clerk1')('recordPurchase', { memberId: id, amountFen: 30_000, orderNo: 'SAVE-1' }));
+  await t.cloud.client.setClock('2027-02-01T12:00:00+08:00');
+  ok(await t.staff('o-clerk1')('recordPurchase', { memberId: id, amountFen: 20_000, orderNo: 'SAVE-2' }));
+
+  await t.cloud.client.setClock('2027-12-31T23:59:00+08:00');
+  const card = ok(await t.member('o-saver')('card'));
+  expect(card.points).toMatchObject({ balance: 100 + 300 + 200, expiringThisYear: 400 });
+  await t.cloud.client.trigger('member-jobs');
+  expect((await memberDoc(id)).pointsBalance).toBe(600);
+
+  await t.cloud.client.setClock('2028-01-01T03:30:00+08:00');
+  const run = (await t.cloud.client.trigger('member-jobs')) as { expiry: { visited: number; points: number } };
+  // other members' 2026 points expire in the same run; this member's share is checked below
+  expect(run.expiry.points).toBeGreaterThanOrEqual(400);
+  const doc = await memberDoc(id);
+  expect(doc.pointsBalance).toBe(200);
+  const history = ok(await t.member('o-saver')('pointsHistory', { limit: 10 }));
+  expect(history.entries.filter((e) => e.type === 'expire').map((e) => [e.points, e.reason]).sort()).toEqual([
+    [-100, '2026年积分到期'],
+    [-300, '2026年积分到期'],
+  ]);
+  const again = (await t.cloud.client.trigger('member-jobs')) as { expiry: { points: number } };
+  expect(again.expiry.points).toBe(0);
+});
