@@ -17,6 +17,7 @@ async function main(): Promise<void> {
       env: { type: 'string', default: 'local' },
       fsync: { type: 'boolean', default: false },
       'no-triggers': { type: 'boolean', default: false },
+      demo: { type: 'boolean', default: false },
     },
   });
   const cloud = await LocalCloud.start({
@@ -35,8 +36,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // The demo is product data, not part of the emulator: loaded only when asked for.
+  const demo = values.demo ? await import('../demo/seed') : undefined;
+  const summary = demo ? await demo.seedDemoIfEmpty(cloud) : undefined;
   console.log(`local cloud ready on ${cloud.url}`);
   console.log(`  data: ${path.resolve(values.data!)}  functions: ${cloud.runtime.list().map((f) => f.name).join(', ') || '(none)'}`);
+  if (summary) console.log(`\n${(await import('../demo/instructions')).demoInstructions(cloud.url, summary)}`);
 }
 
 main().catch((error) => {

@@ -39,7 +39,7 @@ test('a year without purchases moves a diamond member down one tier per review, 
   await t.cloud.client.advanceClock('1d');
   await t.cloud.client.trigger('member-jobs');
   expect((await memberDoc(id)).tierId).toBe('silver');
-  const { data: changes } = (await t.db.collection('tier_changes').where({ memberId: id }).orderBy('at', 'asc').get()) as {
+  const { data: changes } = (await t.db.collection('tier_changes').where({ memberId: id }).orderBy('at', 'asc').get()) as unknown as {
     data: Array<{ from: string; to: string; reason: string }>;
   };
   expect(changes.map((c) => `${c.from}>${c.to}:${c.reason}`)).toEqual(['normal>diamond:purchase', 'diamond>gold:review', 'gold>silver:review']);

@@ -1,0 +1,112 @@
+import { DEFAULT_BRAND_SETTINGS, type BrandSettings } from '../shared/rules/brand-settings';
+import { earnReason, welcomeReason } from '../shared/rules/ledger-text';
+import { applyPurchase, type MemberState } from '../shared/rules/member-state';
+import { expiryForEarning } from '../shared/rules/points';
+import { tierForGrowth } from '../shared/rules/tiers';
+import { formatShanghai } from '../shared/time/shanghai';
+import type { LedgerDoc, MemberDoc, PurchaseDoc, TierChangeDoc } from '../server/documents';
+import { DEMO_OPENIDS, DEMO_STAFF, DEMO_STORES } from './brand';
+
+type WithId<T> = T & { _id: string };
+
+export interface DemoData {
+  members: WithId<MemberDoc>[];
+  purchases: WithId<PurchaseDoc>[];
+  ledger: WithId<LedgerDoc>[];
+  tierChanges: WithId<TierChangeDoc>[];
+}
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高'.split('');
+const GIVEN = ['静', '敏', '丽', '婷', '雪', '芳', '娜', '磊', '伟', '洋', '杰', '欣怡', '子涵', '雨桐', '思远', '佳琪', '晓东', '一鸣', '梓萱', '浩然'];
+const CATEGORIES = ['上装', '下装', '鞋履', '配饰', '童装'];
+const DAY = 86_400_000;
+
+/** Deterministic so every fresh demo looks the same and screenshots are stable. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed * 1664525 + 1013904223) % 4294967296;
+    return seed / 4294967296;
+  };
+}
+
+/**
+ * About 200 members with a year of purchases, built with the same rules the functions apply, purchase
+ * by purchase in time order: balances, lots, growth and tiers are exactly what the functions would hold.
+ */
+export function generateDemo(now: Date, count = 200, settings: BrandSettings = DEFAULT_BRAND_SETTINGS): DemoData {
+  const random = rng(20261123);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const clerksByStore = new Map(DEMO_STORES.map((s) => [s._id, DEMO_STAFF.filter((st) => st.storeId === s._id)]));
+  const out: DemoData = { members: [], purchases: [], ledger: [], tierChanges: [] };
+  let order = 1000;
+
+  for (let i = 0; i < count; i++) {
+    const demoShopper = i === 0;
+    const id = `demo-member-${String(i).padStart(3, '0')}`;
+    const store = demoShopper ? DEMO_STORES[0] : pick(DEMO_STORES);
+    const staff = clerksByStore.get(store._id)!;
+    const joinedAt = new Date(now.getTime() - (demoShopper ? 330 : 20 + Math.floor(random() * 380)) * DAY);
+    const profile = random();
+    // A mix like a real shop's: a few heavy buyers, many regulars, and one-timers who went quiet.
+    const [purchaseCount, maxYuan] = demoShopper ? [9, 260] : profile < 0.12 ? [10 + Math.floor(random() * 12), 1600] : profile < 0.6 ? [2 + Math.floor(random() * 7), 600] : [Math.floor(random() * 2), 500];
+    const welcomeId = `${id}-welcome`;
+    let state: MemberState = {
+      tierId: tierForGrowth(settings.tiers, 0).id,
+      growthBuckets: {},
+      pointsBalance: settings.welcomePoints,
+      pointsLots: [{ id: welcomeId, points: settings.welcomePoints, remaining: settings.welcomePoints, earnedAt: joinedAt, expiresAt: expiryForEarning(joinedAt) }],
+      pointsDebt: 0,
+      tierReviewAt: null,
+      pointsNextExpiry: expiryForEarning(joinedAt),
+    };
+    out.ledger.push({ _id: welcomeId, memberId: id, type: 'welcome', points: settings.welcomePoints, reason: welcomeReason(), storeId: store._id, staffId: null, purchaseId: null, expiresAt: expiryForEarning(joinedAt), createdAt: joinedAt });
+
+    const span = now.getTime() - joinedAt.getTime();
+    const times = Array.from({ length: purchaseCount }, () => joinedAt.getTime() + random() * span).sort((a, b) => a - b);
+    let totalSpendFen = 0;
+    let lastPurchaseAt: Date | null = null;
+    for (const time of times) {
+      const paidAt = new Date(Math.floor(time / 1000) * 1000);
+      const amountFen = (50 + Math.floor(random() * (maxYuan - 50))) * 100 + (random() < 0.3 ? 50 : 0);
+      const orderNo = `D${formatShanghai(paidAt, 'YYYYMMDD')}${order++}`;
+      const purchaseId = `${store._id}_${orderNo}`;
+      const clerk = pick(staff);
+      const lotId = `${id}-lot-${order}`;
+      const result = applyPurchase(state, { amountFen, lotId, now: paidAt }, settings);
+      state = result.state;
+      totalSpendFen += amountFen;
+      lastPurchaseAt = paidAt;
+      out.purchases.push({
+        _id: purchaseId, memberId: id, storeId: store._id, staffId: clerk._id, orderNo, amountFen, categories: [pick(CATEGORIES)],
+        growth: result.growth, points: result.points, lotId, tierBefore: result.tierBefore.id, tierAfter: result.tierAfter.id,
+        status: 'valid', paidAt, voidedAt: null, voidedBy: null, voidReason: '',
+      });
+      if (result.points > 0) {
+        out.ledger.push({ _id: lotId, memberId: id, type: 'earn', points: result.points, reason: earnReason(orderNo), storeId: store._id, staffId: clerk._id, purchaseId, expiresAt: expiryForEarning(paidAt), createdAt: paidAt });
+      }
+      if (result.upgraded) {
+        out.tierChanges.push({ _id: `${lotId}-tier`, memberId: id, from: result.tierBefore.id, to: result.tierAfter.id, reason: 'purchase', growth: result.rollingGrowth, purchaseId, at: paidAt });
+      }
+    }
+    const name = demoShopper ? '陈静' : `${pick(SURNAMES)}${pick(GIVEN)}`;
+    out.members.push({
+      _id: id,
+      openid: demoShopper ? DEMO_OPENIDS.shopper : `demo-openid-${i}`,
+      phone: `139${String(10_000_000 + i * 7919).slice(-8)}`,
+      phoneVerified: true,
+      name,
+      gender: demoShopper ? 'female' : random() < 0.65 ? 'female' : 'male',
+      birthday: demoShopper ? '1992-06-18' : random() < 0.6 ? `19${70 + Math.floor(random() * 30)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}` : null,
+      homeStoreId: store._id,
+      inviterStaffId: pick(staff)._id,
+      consent: { version: settings.privacyVersion, agreedAt: joinedAt },
+      joinedAt,
+      tierSince: lastPurchaseAt ?? joinedAt,
+      ...state,
+      purchaseCount,
+      totalSpendFen,
+      lastPurchaseAt,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { DEMO_OPENIDS, DEMO_STORES } from './brand';
+import type { DemoSummary } from './seed';
+
+/** What `npm start` prints: how to be a shopper and a clerk against the running local cloud. */
+export function demoInstructions(url: string, summary: DemoSummary, cwd = process.cwd()): string {
+  const invoke = (fn: string, openid: string, data: unknown) =>
+    `curl -s -X POST ${url}/invoke/${fn} -d '${JSON.stringify({ openid, data })}'`;
+  const join = {
+    action: 'join',
+    payload: { scene: 's=S01&c=CLK001', consent: { version: '2026-11', agreed: true }, phone: { code: 'phone:13900001234' }, profile: { name: '新顾客' } },
+  };
+  return [
+    `demo brand: ${DEMO_STORES.map((s) => s.name).join('、')}; ${summary.members} members, ${summary.purchases} purchases${summary.seeded ? ' (just seeded)' : ''}`,
+    '',
+    'As a shopper (member 陈静):',
+    `  ${invoke('member', DEMO_OPENIDS.shopper, { action: 'card' })}`,
+    `  ${invoke('member', DEMO_OPENIDS.shopper, { action: 'memberCode' })}`,
+    'Join as a new shopper from the 静安旗舰店 counter code of 李导购:',
+    `  ${invoke('member', DEMO_OPENIDS.newcomer, join)}`,
+    'As a clerk (李导购, 静安旗舰店): scan the member code (the token above), then record a purchase:',
+    `  ${invoke('staff', DEMO_OPENIDS.clerk1, { action: 'resolveMemberCode', payload: { token: '<token>' } })}`,
+    `  ${invoke('staff', DEMO_OPENIDS.clerk1, { action: 'recordPurchase', payload: { memberId: 'demo-member-000', amountFen: 128000, orderNo: 'T20261123001' } })}`,
+    `Other staff: ${DEMO_OPENIDS.manager} (王店长), ${DEMO_OPENIDS.clerk2} (赵导购, 五角场店), ${DEMO_OPENIDS.admin} (周总监, admin)`,
+    `Counter QR codes (PNG, ready to print): ${path.relative(cwd, summary.counterCodesDir) || summary.counterCodesDir}/ (${summary.counterCodes.length} files)`,
+    `Move the clock: curl -s -X POST ${url}/clock -d '{"advance":"90d"}'   Run the daily jobs: curl -s -X POST ${url}/trigger/member-jobs`,
+  ].join('\n');
+}
