@@ -48,7 +48,7 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
     const joinedAt = new Date(now.getTime() - (demoShopper ? 330 : 20 + Math.floor(random() * 380)) * DAY);
     const profile = random();
     // A mix like a real shop's: a few heavy buyers, many regulars, and one-timers who went quiet.
-    const [purchaseCount, maxYuan] = demoShopper ? [9, 260] : profile < 0.12 ? [10 + Math.floor(random() * 12), 1600] : profile < 0.6 ? [2 + Math.floor(random() * 7), 600] : [Math.floor(random() * 2), 500];
+    const [purchaseCount, maxYuan] = demoShopper ? [9, 260] : profile < 0.03 ? [20 + Math.floor(random() * 10), 3000] : profile < 0.12 ? [10 + Math.floor(random() * 12), 1600] : profile < 0.6 ? [2 + Math.floor(random() * 7), 600] : [Math.floor(random() * 2), 500];
     const welcomeId = `${id}-welcome`;
     let state: MemberState = {
       tierId: tierForGrowth(settings.tiers, 0).id,
