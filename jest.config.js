@@ -6,7 +6,7 @@ module.exports = {
       displayName: 'node',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/{emulator,shared,server,cloudfunctions,scripts,bench}/**/*.test.ts'],
+      testMatch: ['<rootDir>/{demo,emulator,shared,server,cloudfunctions,scripts,bench}/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/'],
     },
     {
