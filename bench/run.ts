@@ -9,6 +9,8 @@ import { benchInsert } from './database-insert';
 import { benchQueries } from './database-query';
 import { benchTransactions } from './database-transactions';
 import { benchFunctions } from './functions';
+import { benchMemberActions } from './member-actions';
+import { benchMiniprogramSize } from './miniprogram-size';
 import { cleanupAll } from './lib/cleanup';
 import { startDatabaseFixture, type DatabaseFixture } from './lib/database-fixture';
 import { renderTable, writeResults } from './lib/report';
@@ -42,6 +44,8 @@ async function main(): Promise<void> {
   await fixture.cloud.stop();
   await step('in-process database', benchDirectDatabase, rows);
   await step('functions', benchFunctions, rows);
+  await step('member actions', benchMemberActions, rows);
+  await step('mini-program size', benchMiniprogramSize, rows);
   const elapsed = performance.now() - started;
   console.log(renderTable(rows));
   console.log(`\n${rows.length} figures in ${(elapsed / 1000).toFixed(1)} s; written to ${path.relative(process.cwd(), RESULTS)}`);
