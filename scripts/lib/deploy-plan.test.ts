@@ -29,5 +29,5 @@ test('each function is uploaded and its timer trigger created after it', () => {
     trigger: { name: 'every-second', type: 'timer', config: '* * * * * * *' },
   });
   expect(steps.filter((s) => s.kind === 'trigger')).toHaveLength(1);
-  expect(describeStep(steps[ticker + 1])).toBe('timer trigger ticker.every-second "* * * * * * *"');
+  expect(describeStep(steps[ticker + 1])).toBe('create timer trigger ticker.every-second "* * * * * * *"');
 });

@@ -50,6 +50,6 @@ export function describeStep(step: DeployStep): string {
     case 'function':
       return `upload function ${step.name} (cloud installs its npm dependencies)`;
     case 'trigger':
-      return `timer trigger ${step.functionName}.${step.trigger.name} "${step.trigger.config}"`;
+      return `create timer trigger ${step.functionName}.${step.trigger.name} "${step.trigger.config}"`;
   }
 }

@@ -39,7 +39,9 @@ function installedRuntimeVersions(): string {
   const versions = Object.keys(pkg.dependencies ?? {})
     .sort()
     .map((name) => {
-      const manifest = require.resolve(`${name}/package.json`, { paths: [REPO_ROOT] });
+      // Not require.resolve(`${name}/package.json`): packages with an "exports" map that omits it
+      // (qrcode-generator) make that throw. Direct dependencies always sit in the root node_modules.
+      const manifest = path.join(REPO_ROOT, 'node_modules', name, 'package.json');
       return [name, (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string }).version];
     });
   return JSON.stringify(Object.fromEntries(versions));

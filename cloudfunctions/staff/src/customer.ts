@@ -3,11 +3,10 @@ import type { StaffContract } from '../../../shared/contracts/staff';
 import type { CustomerView } from '../../../shared/contracts/views';
 import type { RequestContext } from '../../../server/dispatch';
 import { verifyMemberCode } from '../../../server/member-code';
-import { memberById, requireStaff } from '../../../server/queries';
+import { memberById, requireStaff, storeNames } from '../../../server/queries';
 import { brandSettings } from '../../../server/settings';
 import { customerView } from '../../../server/views';
 import { recentPurchases } from './purchases';
-import { storeNames } from '../../../server/queries';
 
 /** A scanned member code → the customer. Expired and forged codes are refused before anything is read. */
 export async function resolveMemberCode(input: ParsedInputOf<StaffContract, 'resolveMemberCode'>, ctx: RequestContext): Promise<CustomerView> {
