@@ -71,4 +71,16 @@ test('points expire at the end of the year after they were earned, with ledger e
   ]);
   const again = (await t.cloud.client.trigger('member-jobs')) as { expiry: { points: number } };
   expect(again.expiry.points).toBe(0);
+
+  // paging: 2 per page walks all 5 entries newest first, each exactly once
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 5; page++) {
+    const result = ok(await t.member('o-saver')('pointsHistory', { limit: 2, ...(cursor ? { cursor } : {}) }));
+    seen.push(...result.entries.map((e) => e.id));
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  expect(seen).toEqual(history.entries.map((e) => e.id));
+  expect(seen).toHaveLength(5);
 });
