@@ -1,20 +1,99 @@
-import { formatFen } from '../../shared/format/money';
+import { loadState } from '../../behaviors/load-state';
 import { MEMBER_HOME_PATH } from '../../config/tabs';
+import { callMember } from '../../services/cloud';
+import { formatShanghaiLastDay } from '../../shared/format/datetime';
+import type { CardView } from '../../shared/contracts/views';
+import { formatCount, textColorOn, upgradeHint } from '../../utils/member-text';
 import { selectTab } from '../../utils/select-tab';
 
-Component({
+/** The member card as rendered: only the fields the template shows, already worded. */
+export interface CardDisplay {
+  name: string;
+  phoneMasked: string;
+  tierName: string;
+  tierColor: string;
+  tierTextColor: string;
+  homeStoreName: string;
+  pointsText: string;
+  /** '' when nothing expires this year. */
+  expiringText: string;
+  growthText: string;
+  progressPercent: number;
+  upgradeText: string;
+  benefits: string[];
+}
+
+export function toCardDisplay(card: CardView): CardDisplay {
+  const { points } = card;
+  return {
+    name: card.name || '会员',
+    phoneMasked: card.phoneMasked,
+    tierName: card.tier.name,
+    tierColor: card.tier.color,
+    tierTextColor: textColorOn(card.tier.color),
+    homeStoreName: card.homeStoreName,
+    pointsText: formatCount(points.balance),
+    expiringText:
+      points.expiringThisYear > 0
+        ? `${formatCount(points.expiringThisYear)} 积分将于 ${formatShanghaiLastDay(points.expiringAt)} 到期`
+        : '',
+    growthText: formatCount(card.growth),
+    progressPercent: Math.max(0, Math.min(100, Math.round(card.progressPercent))),
+    upgradeText: upgradeHint(card.nextTier),
+    benefits: card.tier.benefits,
+  };
+}
+
+type Data = {
+  card: CardDisplay | null;
+};
+
+type Methods = {
+  onShow(): void;
+  onShowCode(): void;
+  onOpenHistory(): void;
+  onJoin(): void;
+  onBindStaff(): void;
+  _reload(): void;
+};
+
+Component<Data, {}, Methods, [typeof loadState], {}, true>({
+  behaviors: [loadState],
   data: {
-    /** Empty until a member record is loaded; the balance line stays hidden meanwhile. */
-    balanceText: '',
+    card: null,
   },
   methods: {
     onShow() {
       selectTab(this, MEMBER_HOME_PATH);
+      // Every show reloads: points change at the till while the member waits on another screen.
+      this._reload();
     },
 
-    /** Entry point for the member record loaded in the next iteration. */
-    _showBalance(balanceFen: number) {
-      this.setData({ balanceText: formatFen(balanceFen) });
+    onShowCode() {
+      wx.navigateTo({ url: '/pages/member-code/member-code' });
+    },
+
+    onOpenHistory() {
+      wx.navigateTo({ url: '/pages/points-history/points-history' });
+    },
+
+    onJoin() {
+      wx.navigateTo({ url: '/pages/join/join' });
+    },
+
+    /** Staff who are not (yet) shown the staff tab reach the bind page from here. */
+    onBindStaff() {
+      wx.navigateTo({ url: '/pages/staff-bind/staff-bind' });
+    },
+
+    _reload() {
+      this._load(
+        () => callMember('card', {}),
+        (card) => ({ card: toCardDisplay(card) }),
+      ).then((card) => {
+        // A failed reload keeps nothing stale on screen for NOT_MEMBER (the member may have been removed).
+        if (!card && this.data.errorCode === 'NOT_MEMBER') this.setData({ card: null });
+      });
     },
   },
 });
