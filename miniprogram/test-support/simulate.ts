@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import simulate from 'miniprogram-simulate';
+import simulate, { type RootComponent } from 'miniprogram-simulate';
 
 /**
  * Loads a page or component of this mini-program into miniprogram-simulate. simulate does not
@@ -39,13 +39,14 @@ export function usingComponentsFor(base: string, seen = new Set<string>()): Usin
   return result;
 }
 
-export type Rendered = ReturnType<typeof simulate.render>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Rendered = RootComponent<any, any, any>;
 
 /** `target` is relative to the mini-program root, without extension: 'pages/join/join'. */
 export function render(target: string, properties: Record<string, unknown> = {}): Rendered {
   const base = path.join(MINIPROGRAM_ROOT, target);
   const id = simulate.load(base, { rootPath: MINIPROGRAM_ROOT, usingComponents: usingComponentsFor(base) });
-  const rendered = simulate.render(id, properties);
+  const rendered = simulate.render(id, properties) as Rendered;
   rendered.attach(document.createElement('parent-wrapper'));
   return rendered;
 }

@@ -7,7 +7,7 @@ import { formatCount, textColorOn, upgradeHint } from '../../utils/member-text';
 import { selectTab } from '../../utils/select-tab';
 
 /** The member card as rendered: only the fields the template shows, already worded. */
-export interface CardDisplay {
+interface CardDisplay {
   name: string;
   phoneMasked: string;
   tierName: string;
@@ -23,7 +23,7 @@ export interface CardDisplay {
   benefits: string[];
 }
 
-export function toCardDisplay(card: CardView): CardDisplay {
+function toCardDisplay(card: CardView): CardDisplay {
   const { points } = card;
   return {
     name: card.name || '会员',

@@ -1,10 +1,97 @@
+import { loadState } from '../../behaviors/load-state';
 import { STAFF_HOME_PATH } from '../../config/tabs';
+import { callStaff, toActionFailure } from '../../services/cloud';
+import type { StaffView } from '../../shared/contracts/views';
+import { handOffCustomer } from '../../stores/customer-handoff';
+import { setIsStaff } from '../../stores/staff-role';
+import { roleName } from '../../utils/member-text';
 import { selectTab } from '../../utils/select-tab';
 
-Component({
+/**
+ * The clerk's workbench: who and where they are (staff.me), and the scan that starts every sale.
+ * A scanned member code is resolved here (staff.resolveMemberCode) and the customer view is handed
+ * to the customer page, so the till flow costs one call per screen.
+ */
+
+interface StaffDisplay {
+  name: string;
+  roleText: string;
+  storeName: string;
+}
+
+type Data = {
+  staff: StaffDisplay | null;
+  /** staff.me has answered (null staff means "not bound"). */
+  loaded: boolean;
+  scanning: boolean;
+  scanError: string;
+};
+
+type Methods = {
+  onShow(): void;
+  onScan(): void;
+  onBind(): void;
+  _reload(): void;
+  _resolve(token: string): void;
+};
+
+Component<Data, {}, Methods, [typeof loadState], {}, true>({
+  behaviors: [loadState],
+  data: {
+    staff: null,
+    loaded: false,
+    scanning: false,
+    scanError: '',
+  },
   methods: {
     onShow() {
       selectTab(this, STAFF_HOME_PATH);
+      this._reload();
+    },
+
+    _reload() {
+      this._load(
+        () => callStaff('me', {}),
+        (view: StaffView | null) => ({
+          loaded: true,
+          staff: view ? { name: view.name, roleText: roleName(view.role), storeName: view.storeName } : null,
+        }),
+      ).then((view) => {
+        // undefined = the call failed: the role is unknown, so the tab bar keeps what it had.
+        if (view !== undefined) setIsStaff(view !== null);
+      });
+    },
+
+    onBind() {
+      wx.navigateTo({ url: '/pages/staff-bind/staff-bind' });
+    },
+
+    onScan() {
+      if (this.data.scanning) return;
+      this.setData({ scanError: '' });
+      wx.scanCode({
+        onlyFromCamera: false,
+        scanType: ['qrCode', 'barCode'],
+        success: (result) => this._resolve(result.result),
+        fail: (error) => {
+          // Closing the scanner is not an error worth a message.
+          if (!/cancel/i.test(error.errMsg)) this.setData({ scanError: '扫码失败，请重试' });
+        },
+      });
+    },
+
+    _resolve(token) {
+      this.setData({ scanning: true });
+      callStaff('resolveMemberCode', { token: token.trim() }).then(
+        (customer) => {
+          this.setData({ scanning: false });
+          handOffCustomer(customer);
+          wx.navigateTo({ url: `/pages/customer/customer?memberId=${encodeURIComponent(customer.memberId)}` });
+        },
+        (error: unknown) => {
+          this.setData({ scanning: false, scanError: toActionFailure(error).message });
+        },
+      );
     },
   },
 });

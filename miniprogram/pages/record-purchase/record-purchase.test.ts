@@ -1,0 +1,134 @@
+import * as demo from '../../fixtures/demo';
+import { byAction, fail, installCloud, ok } from '../../test-support/cloud';
+import { exists, fire, render, settle, tap, text } from '../../test-support/simulate';
+
+const PAGE = 'pages/record-purchase/record-purchase';
+
+async function openPage() {
+  const page = render(PAGE, { memberId: demo.MEMBER_ID, name: encodeURIComponent('林晓雯') });
+  page.instance.onLoad();
+  await settle();
+  return page;
+}
+
+async function typeAmount(page: Awaited<ReturnType<typeof openPage>>, keys: string) {
+  for (const key of keys) await tap(page, `#keypad >> #key-${key === '.' ? 'point' : key === '<' ? 'delete' : key}`);
+}
+
+describe('record-purchase', () => {
+  let navigateBack: jest.SpyInstance;
+
+  beforeEach(() => {
+    jest.resetModules();
+    navigateBack = jest.spyOn(wx, 'navigateBack').mockImplementation((() => undefined) as never);
+  });
+
+  afterEach(() => navigateBack.mockRestore());
+
+  it('converts the keypad amount to fen exactly and records with one staff.recordPurchase call', async () => {
+    const cloud = installCloud(byAction({ 'staff.recordPurchase': ok(demo.purchaseUpgraded) }));
+    const page = await openPage();
+    expect(text(page, '#customer-name')).toBe('林晓雯');
+    expect(page.data.orderNo).toMatch(/^\d{14}$/);
+
+    await typeAmount(page, '1288.29');
+    expect(text(page, '#amount')).toBe('¥1288.29');
+    await fire(page, '#order-no', 'change', 'POS-20261123-0042');
+    await tap(page, '#category-0');
+    await tap(page, '#category-3');
+    await tap(page, '#keypad >> #key-confirm');
+
+    expect(cloud.calls).toEqual([
+      {
+        name: 'staff',
+        action: 'recordPurchase',
+        payload: { memberId: demo.MEMBER_ID, amountFen: 128829, orderNo: 'POS-20261123-0042', categories: ['上装', '配饰'] },
+      },
+    ]);
+  });
+
+  it('needs only amount and 确认 with the suggested order number', async () => {
+    const cloud = installCloud(byAction({ 'staff.recordPurchase': ok(demo.purchaseUpgraded) }));
+    const page = await openPage();
+    const suggested = page.data.orderNo;
+
+    await typeAmount(page, '0.29');
+    await tap(page, '#keypad >> #key-confirm');
+
+    expect(cloud.calls[0]!.payload).toEqual({ memberId: demo.MEMBER_ID, amountFen: 29, orderNo: suggested, categories: [] });
+  });
+
+  it('shows points earned, the new balance and an upgrade banner', async () => {
+    installCloud(byAction({ 'staff.recordPurchase': ok(demo.purchaseUpgraded) }));
+    const page = await openPage();
+    await typeAmount(page, '1288');
+    await tap(page, '#keypad >> #key-confirm');
+
+    expect(text(page, '#result-title')).toBe('消费已记录');
+    expect(text(page, '#points-earned')).toBe('+1,545');
+    expect(text(page, '#points-balance')).toBe('4,005');
+    expect(text(page, '#upgrade-banner')).toBe('恭喜顾客升级为 金卡');
+
+    await tap(page, '#done');
+    expect(navigateBack).toHaveBeenCalled();
+  });
+
+  it('says a repeated order was not counted twice', async () => {
+    installCloud(byAction({ 'staff.recordPurchase': ok(demo.purchaseDuplicate) }));
+    const page = await openPage();
+    await typeAmount(page, '1288');
+    await tap(page, '#keypad >> #key-confirm');
+
+    expect(text(page, '#result-title')).toBe('该订单已记录，未重复计分');
+    expect(exists(page, '#upgrade-banner')).toBe(false);
+  });
+
+  it('keeps 确认 disabled until there is an amount, and allows no third decimal', async () => {
+    const cloud = installCloud(byAction({}));
+    const page = await openPage();
+    await tap(page, '#keypad >> #key-confirm');
+    expect(cloud.calls).toEqual([]);
+
+    await typeAmount(page, '12.345<');
+    expect(page.data.amountText).toBe('12.3');
+    await typeAmount(page, '<<<<');
+    expect(page.data.canSubmit).toBe(false);
+  });
+
+  it('requires a valid order number', async () => {
+    const cloud = installCloud(byAction({}));
+    const page = await openPage();
+    await typeAmount(page, '99');
+    await fire(page, '#order-no', 'change', '  ');
+    await tap(page, '#keypad >> #key-confirm');
+    expect(text(page, '#form-error')).toBe('请输入订单号');
+
+    await fire(page, '#order-no', 'change', '单号 1');
+    await tap(page, '#keypad >> #key-confirm');
+    expect(text(page, '#form-error')).toBe('订单号只能包含字母、数字、-和_，最多40位');
+    expect(cloud.calls).toEqual([]);
+  });
+
+  it('shows the server message and stays on the form', async () => {
+    installCloud(byAction({ 'staff.recordPurchase': fail('ORDER_CONFLICT') }));
+    const page = await openPage();
+    await typeAmount(page, '50');
+    await tap(page, '#keypad >> #key-confirm');
+    expect(text(page, '#form-error')).toBe('该订单号已用于其他会员或金额，请核对订单号');
+    expect(exists(page, '#result')).toBe(false);
+    expect(page.data.amountText).toBe('50');
+  });
+
+  it('starts a fresh form for another purchase', async () => {
+    installCloud(byAction({ 'staff.recordPurchase': ok(demo.purchaseUpgraded) }));
+    const page = await openPage();
+    await typeAmount(page, '1288');
+    await tap(page, '#category-1');
+    await tap(page, '#keypad >> #key-confirm');
+    await tap(page, '#record-another');
+
+    expect(exists(page, '#result')).toBe(false);
+    expect(page.data.amountText).toBe('');
+    expect(page.data.categories.every((category: { selected: boolean }) => !category.selected)).toBe(true);
+  });
+});

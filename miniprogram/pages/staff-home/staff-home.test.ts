@@ -1,0 +1,98 @@
+import * as demo from '../../fixtures/demo';
+import { byAction, fail, installCloud, ok } from '../../test-support/cloud';
+import { exists, render, settle, tap, text } from '../../test-support/simulate';
+
+const PAGE = 'pages/staff-home/staff-home';
+
+type ScanOptions = WechatMiniprogram.ScanCodeOption;
+
+async function showPage() {
+  const page = render(PAGE);
+  page.instance.onShow();
+  await settle();
+  return page;
+}
+
+describe('staff-home', () => {
+  let navigateTo: jest.SpyInstance;
+  let scanCode: jest.SpyInstance;
+
+  beforeEach(() => {
+    jest.resetModules();
+    navigateTo = jest.spyOn(wx, 'navigateTo').mockImplementation((() => undefined) as never);
+    scanCode = jest.spyOn(wx, 'scanCode').mockImplementation(((options: ScanOptions) => {
+      options.success?.({ result: demo.memberCode.token } as WechatMiniprogram.ScanCodeSuccessCallbackResult);
+    }) as never);
+  });
+
+  afterEach(() => {
+    navigateTo.mockRestore();
+    scanCode.mockRestore();
+  });
+
+  it('shows the store and role from one staff.me call and marks the user as staff', async () => {
+    const cloud = installCloud(byAction({ 'staff.me': ok(demo.staff) }));
+    const page = await showPage();
+
+    expect(cloud.calls).toEqual([{ name: 'staff', action: 'me', payload: {} }]);
+    expect(text(page, '#store-name')).toBe('静安嘉里中心店');
+    expect(text(page, '#staff-name')).toBe('陈静');
+    expect(text(page, '#staff-role')).toBe('店员');
+    expect(require('../../stores/staff-role').getIsStaff()).toBe(true);
+  });
+
+  it('offers binding to someone who is not staff', async () => {
+    installCloud(byAction({ 'staff.me': ok(null) }));
+    const page = await showPage();
+
+    expect(exists(page, '#workbench')).toBe(false);
+    expect(text(page, '#unbound')).toContain('您还不是门店员工');
+    await tap(page, '#bind');
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/staff-bind/staff-bind' });
+    expect(require('../../stores/staff-role').getIsStaff()).toBe(false);
+  });
+
+  it('scans QR or barcode, resolves the token and opens the customer without a second call', async () => {
+    const cloud = installCloud(byAction({ 'staff.me': ok(demo.staff), 'staff.resolveMemberCode': ok(demo.customer) }));
+    const page = await showPage();
+
+    await tap(page, '#scan');
+
+    expect(scanCode).toHaveBeenCalledWith(expect.objectContaining({ onlyFromCamera: false, scanType: ['qrCode', 'barCode'] }));
+    expect(cloud.calls[1]).toEqual({ name: 'staff', action: 'resolveMemberCode', payload: { token: demo.memberCode.token } });
+    expect(navigateTo).toHaveBeenCalledWith({ url: `/pages/customer/customer?memberId=${demo.MEMBER_ID}` });
+    // The customer page picks the resolved view up instead of calling staff.customer.
+    expect(require('../../stores/customer-handoff').takeCustomer(demo.MEMBER_ID)).toEqual(demo.customer);
+  });
+
+  it('shows why a scanned code was refused', async () => {
+    installCloud(byAction({ 'staff.me': ok(demo.staff), 'staff.resolveMemberCode': fail('MEMBER_CODE_EXPIRED') }));
+    const page = await showPage();
+
+    await tap(page, '#scan');
+
+    expect(text(page, '#scan-error')).toBe('会员码已过期，请让顾客刷新后重新扫码');
+    expect(navigateTo).not.toHaveBeenCalled();
+  });
+
+  it('says nothing when the scanner is closed', async () => {
+    scanCode.mockImplementation(((options: ScanOptions) => options.fail?.({ errMsg: 'scanCode:fail cancel' })) as never);
+    const cloud = installCloud(byAction({ 'staff.me': ok(demo.staff) }));
+    const page = await showPage();
+
+    await tap(page, '#scan');
+
+    expect(exists(page, '#scan-error')).toBe(false);
+    expect(cloud.calls).toHaveLength(1);
+  });
+
+  it('shows the error state with retry when staff.me fails', async () => {
+    const cloud = installCloud(byAction({ 'staff.me': fail('STAFF_DISABLED') }));
+    const page = await showPage();
+    expect(text(page, '#state >> #state-error-text')).toBe('您的员工账号已停用，请联系店长');
+
+    cloud.setRoute(byAction({ 'staff.me': ok(demo.staff) }));
+    await tap(page, '#state >> #state-retry');
+    expect(text(page, '#staff-name')).toBe('陈静');
+  });
+});
