@@ -17,7 +17,7 @@ function installPrivacyApi() {
 
 async function openJoin(scene = encodeURIComponent('s=S001&c=AB12')) {
   const page = render(PAGE, { scene });
-  page.instance.onLoad();
+  page.instance.onLoad({ scene });
   await settle();
   return page;
 }

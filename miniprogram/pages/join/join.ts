@@ -49,7 +49,7 @@ type Props = {
 };
 
 type Methods = {
-  onLoad(): void;
+  onLoad(query?: Record<string, string | undefined>): void;
   onAgreePrivacy(event: WechatMiniprogram.CustomEvent): void;
   onDeclinePrivacy(): void;
   onOpenPrivacyContract(): void;
@@ -98,8 +98,9 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
     tierName: '',
   },
   methods: {
-    onLoad() {
-      this._scene = decodeQueryValue(this.data.scene);
+    onLoad(query) {
+      // WeChat hands the scene both as the query and as the property; either is still encoded.
+      this._scene = decodeQueryValue(query?.scene ?? this.data.scene);
       this._phone = null;
       this._resolvePrivacy = null;
       // Base libraries before 2.32.3 have no privacy API: they ask nothing, and the page's own

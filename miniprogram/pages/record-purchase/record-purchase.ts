@@ -58,7 +58,7 @@ type Props = {
 
 type Methods = {
   onLoad(): void;
-  onKeyPress(event: VantEvent<{ key: AmountKey }>): void;
+  onKeyPress(event: WechatMiniprogram.CustomEvent<{ key: AmountKey }>): void;
   onOrderNoInput(event: VantEvent<string>): void;
   onToggleCategory(event: WechatMiniprogram.TouchEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { index: number }>): void;
   onSubmit(): void;
