@@ -15,11 +15,11 @@ Component({
   },
   data: {
     rows: [
-      ['1', '2', '3'],
-      ['4', '5', '6'],
-      ['7', '8', '9'],
-      ['.', '0', 'delete'],
-    ] as AmountKey[][],
+      { id: 'r1', keys: ['1', '2', '3'] },
+      { id: 'r2', keys: ['4', '5', '6'] },
+      { id: 'r3', keys: ['7', '8', '9'] },
+      { id: 'r4', keys: ['.', '0', 'delete'] },
+    ] as { id: string; keys: AmountKey[] }[],
   },
   methods: {
     onKey(event: WechatMiniprogram.TouchEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, KeyDataset>) {

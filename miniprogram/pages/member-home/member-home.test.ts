@@ -28,6 +28,7 @@ describe('member-home', () => {
     expect(cloud.calls).toEqual([{ name: 'member', action: 'card', payload: {} }]);
     expect(text(page, '#tier-name')).toBe('银卡');
     expect(text(page, '#member-name')).toBe('林晓雯');
+    expect(text(page, '#member-phone')).toBe('138****6621');
     expect(text(page, '#points-balance')).toBe('2,460');
     expect(text(page, '#points-expiring')).toBe('320 积分将于 2026-12-31 到期');
     expect(text(page, '#growth')).toBe('3,860');
@@ -40,6 +41,12 @@ describe('member-home', () => {
     installCloud(byAction({ 'member.card': ok(demo.topTierCard) }));
     const page = await showPage();
     expect(page.data.card).toMatchObject({ tierColor: '#4B5CC4', tierTextColor: '#ffffff' });
+  });
+
+  it('marks a typed-in phone number as waiting for a clerk to verify it', async () => {
+    installCloud(byAction({ 'member.card': ok({ ...demo.card, phoneVerified: false }) }));
+    const page = await showPage();
+    expect(text(page, '#member-phone')).toBe('138****6621 · 待到店核验');
   });
 
   it('says the top tier is reached and hides the expiry line when nothing expires', async () => {

@@ -10,6 +10,8 @@ import { selectTab } from '../../utils/select-tab';
 interface CardDisplay {
   name: string;
   phoneMasked: string;
+  /** A typed-in phone stays unverified until a clerk checks it at the till. */
+  phoneVerified: boolean;
   tierName: string;
   tierColor: string;
   tierTextColor: string;
@@ -28,6 +30,7 @@ function toCardDisplay(card: CardView): CardDisplay {
   return {
     name: card.name || '会员',
     phoneMasked: card.phoneMasked,
+    phoneVerified: card.phoneVerified,
     tierName: card.tier.name,
     tierColor: card.tier.color,
     tierTextColor: textColorOn(card.tier.color),
