@@ -3,7 +3,7 @@ import { earnReason, welcomeReason } from '../shared/rules/ledger-text';
 import { applyPurchase, type MemberState } from '../shared/rules/member-state';
 import { expiryForEarning } from '../shared/rules/points';
 import { tierForGrowth } from '../shared/rules/tiers';
-import { formatShanghai } from '../shared/time/shanghai';
+import { formatShanghai, startOfShanghaiDay } from '../shared/time/shanghai';
 import type { LedgerDoc, MemberDoc, PurchaseDoc, TierChangeDoc } from '../server/documents';
 import { DEMO_OPENIDS, DEMO_STAFF, DEMO_STORES } from './brand';
 
@@ -36,7 +36,7 @@ function rng(seed: number) {
 export function generateDemo(now: Date, count = 200, settings: BrandSettings = DEFAULT_BRAND_SETTINGS): DemoData {
   const random = rng(20261123);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-  const clerksByStore = new Map(DEMO_STORES.map((s) => [s._id, DEMO_STAFF.filter((st) => st.storeId === s._id)]));
+  const clerksByStore = new Map(DEMO_STORES.map((s) => [s._id, DEMO_STAFF.filter((st) => st.storeId === s._id && st.role !== 'admin')]));
   const out: DemoData = { members: [], purchases: [], ledger: [], tierChanges: [] };
   let order = 1000;
 
@@ -66,7 +66,9 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
     let totalSpendFen = 0;
     let lastPurchaseAt: Date | null = null;
     for (const time of times) {
-      const paidAt = new Date(Math.floor(time / 1000) * 1000);
+      // Shops are open 10:00–21:30 Shanghai time.
+      const opening = startOfShanghaiDay(new Date(time)).getTime() + 10 * 3_600_000;
+      const paidAt = new Date(Math.max(joinedAt.getTime() + 60_000, Math.min(opening + Math.floor(random() * 41_400) * 1000, now.getTime() - 60_000)));
       const amountFen = (50 + Math.floor(random() * (maxYuan - 50))) * 100 + (random() < 0.3 ? 50 : 0);
       const orderNo = `D${formatShanghai(paidAt, 'YYYYMMDD')}${order++}`;
       const purchaseId = `${store._id}_${orderNo}`;

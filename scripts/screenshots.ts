@@ -3,8 +3,10 @@
  * each as standalone HTML (scripts/screenshots-lib/export-html.ts) and photographs it at 375×812
  * (device scale 2) in headless Chromium, writing docs/screenshots/<scene>.png.
  *
- * Data: typed fixtures from miniprogram/fixtures/ by default. With SCREENSHOT_CLOUD_URL set (e.g.
- * http://127.0.0.1:8787 after `npm start`), wx.cloud.callFunction goes to the local cloud as
+ * Data: by default a fresh local cloud with the demo brand (`--demo`, as `npm start` seeds it) in a
+ * temporary folder; with SCREENSHOT_CLOUD_URL set (e.g. http://127.0.0.1:8787 after `npm start`), that
+ * cloud instead; with `--fixtures`, the typed fixtures in miniprogram/fixtures/ (byte-stable PNGs).
+ * Scenes that write (join, record purchase) always use fixtures. wx.cloud.callFunction goes to the local cloud as
  * POST <url>/invoke/<function> {openid, data}, as the demo shopper (SCREENSHOT_SHOPPER_OPENID,
  * default demo-shopper), the demo clerk (SCREENSHOT_CLERK_OPENID, default demo-clerk-1) or a visitor
  * who is neither (SCREENSHOT_VISITOR_OPENID, default screenshot-visitor).
@@ -20,6 +22,8 @@ preferTypeScriptOverJson();
 
 import { byAction, type CloudRoute } from '../miniprogram/test-support/answers';
 import { syncShared } from './lib/sync-shared';
+import { buildFunctions } from './lib/build-functions';
+import { startTestCloud, type TestCloud } from '../emulator/testing';
 import { ensureMiniprogramNpm } from './lib/pack-npm';
 import { MINIPROGRAM_ROOT, REPO_ROOT } from './lib/paths';
 import { currentDocument, type DomElement, type RenderedPage } from './screenshots-lib/dom-types';
@@ -55,7 +59,7 @@ const OUT_DIR = path.join(REPO_ROOT, 'docs/screenshots');
 const HTML_DIR = path.join(REPO_ROOT, '.build/screenshots');
 const TAB_PATHS = { member: '/pages/member-home/member-home', staff: '/pages/staff-home/staff-home' } as const;
 
-const cloudUrl = process.env.SCREENSHOT_CLOUD_URL?.replace(/\/+$/, '');
+let cloudUrl = process.env.SCREENSHOT_CLOUD_URL?.replace(/\/+$/, '');
 const openids: Record<Persona, string> = {
   shopper: process.env.SCREENSHOT_SHOPPER_OPENID ?? 'demo-shopper',
   clerk: process.env.SCREENSHOT_CLERK_OPENID ?? 'demo-clerk-1',
@@ -190,7 +194,7 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  const wanted = process.argv.slice(2);
+  const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
   const scenes = wanted.length > 0 ? SCENES.filter((scene) => wanted.includes(scene.name)) : SCENES;
   const unknown = wanted.filter((name) => !SCENES.some((scene) => scene.name === name));
   if (unknown.length > 0) {
@@ -200,6 +204,20 @@ async function main(): Promise<number> {
 
   syncShared();
   await ensureMiniprogramNpm();
+  let demoCloud: TestCloud | undefined;
+  if (!cloudUrl && !process.argv.includes('--fixtures')) {
+    await buildFunctions(path.join(REPO_ROOT, 'cloudfunctions'));
+    demoCloud = await startTestCloud({ functionsRoot: path.join(REPO_ROOT, 'cloudfunctions'), extraArgs: ['--demo'] });
+    cloudUrl = demoCloud.url;
+  }
+  try {
+    return await shoot(scenes);
+  } finally {
+    await demoCloud?.stop();
+  }
+}
+
+async function shoot(scenes: Scene[]): Promise<number> {
   console.log(cloudUrl ? `data: local cloud ${cloudUrl} (shopper ${openids.shopper}, clerk ${openids.clerk})` : 'data: fixtures (miniprogram/fixtures/demo.ts)');
 
   fs.mkdirSync(OUT_DIR, { recursive: true });
