@@ -67,6 +67,29 @@ export async function startMembershipCloud(options: { triggers?: boolean } = {})
   };
 }
 
+/** The consent a shopper gives on the join page, for tests. */
+export const TEST_CONSENT = { version: '2026-11', agreed: true as const };
+
+/**
+ * One fresh membership cloud for a test file: started before its tests, stopped after them. The
+ * returned object forwards to the running cloud, so tests read `t.member(...)` as with a plain value.
+ */
+export function useMembershipCloud(options: { triggers?: boolean } = {}): MembershipCloud {
+  let current: MembershipCloud | undefined;
+  beforeAll(async () => {
+    current = await startMembershipCloud(options);
+  }, 60_000);
+  afterAll(async () => {
+    await current?.stop();
+  });
+  return new Proxy({} as MembershipCloud, {
+    get(_target, key) {
+      if (!current) throw new Error('the membership cloud is used outside a test');
+      return current[key as keyof MembershipCloud];
+    },
+  });
+}
+
 /** The data of a successful result; a failed one fails the test with its code. */
 export function ok<T>(result: ActionResult<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);

@@ -1,15 +1,7 @@
 /** The `admin` function and staff binding end to end. */
-import { failed, ok, startMembershipCloud, type MembershipCloud } from '../../../server/testing';
+import { failed, ok, useMembershipCloud } from '../../../server/testing';
 
-let t: MembershipCloud;
-
-beforeAll(async () => {
-  t = await startMembershipCloud();
-}, 60_000);
-
-afterAll(async () => {
-  await t.stop();
-});
+const t = useMembershipCloud();
 
 test('a manager invites a clerk to their store; the invite binds exactly one person, once', async () => {
   const invite = ok(await t.admin('o-manager')('createInvite', { role: 'clerk', name: '钱导购' }));

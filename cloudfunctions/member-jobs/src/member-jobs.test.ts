@@ -1,16 +1,7 @@
 /** The daily jobs after moving the local cloud's clock: tier review and points expiry. */
-import { ok, startMembershipCloud, type MembershipCloud } from '../../../server/testing';
+import { ok, TEST_CONSENT as consent, useMembershipCloud } from '../../../server/testing';
 
-let t: MembershipCloud;
-const consent = { version: '2026-11', agreed: true as const };
-
-beforeAll(async () => {
-  t = await startMembershipCloud();
-}, 60_000);
-
-afterAll(async () => {
-  await t.stop();
-});
+const t = useMembershipCloud();
 
 async function memberDoc(id: string) {
   return ((await t.db.collection('members').doc(id).get()) as unknown as { data: Record<string, any> }).data;

@@ -1,16 +1,7 @@
 /** The `member` function end to end: real bundle, real wx-server-sdk, local cloud. */
-import { failed, ok, startMembershipCloud, type MembershipCloud } from '../../../server/testing';
+import { failed, ok, TEST_CONSENT as consent, useMembershipCloud } from '../../../server/testing';
 
-let t: MembershipCloud;
-const consent = { version: '2026-11', agreed: true as const };
-
-beforeAll(async () => {
-  t = await startMembershipCloud();
-}, 60_000);
-
-afterAll(async () => {
-  await t.stop();
-});
+const t = useMembershipCloud();
 
 const count = async (collection: string, where: Record<string, unknown> = {}) =>
   ((await t.db.collection(collection).where(where).count()) as { total: number }).total;

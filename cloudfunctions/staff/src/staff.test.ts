@@ -1,18 +1,12 @@
 /** The `staff` function end to end: purchases, idempotency, concurrency, voids, roles. */
-import { failed, ok, startMembershipCloud, type MembershipCloud } from '../../../server/testing';
+import { failed, ok, TEST_CONSENT as consent, useMembershipCloud } from '../../../server/testing';
 
-let t: MembershipCloud;
+const t = useMembershipCloud();
 let memberId: string;
-const consent = { version: '2026-11', agreed: true as const };
 const clerk = () => t.staff('o-clerk1');
 
 beforeAll(async () => {
-  t = await startMembershipCloud();
   memberId = ok(await t.member('o-buyer')('join', { scene: 's=S01', consent, phone: { number: '13811112222' } })).card.memberId;
-}, 60_000);
-
-afterAll(async () => {
-  await t.stop();
 });
 
 /** The ledger's sum for a member: the balance on the member document must always equal it. */
