@@ -65,4 +65,6 @@ main()
     if (error instanceof Error && error.cause) console.error('cause:', error.cause);
     process.exitCode = 1;
   })
-  .finally(() => cleanupAll());
+  .finally(() => cleanupAll())
+  // WeChat's offline compiler (mini-program size) leaves a forked process that keeps Node alive.
+  .finally(() => process.exit());
