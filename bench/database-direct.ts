@@ -40,7 +40,7 @@ export async function benchDirectDatabase(): Promise<Row[]> {
   const dir = tempDir('direct');
   const schema = parseDatabaseSchema(JSON.parse(fs.readFileSync(BENCH_SCHEMA, 'utf8')));
   const clock = new Clock();
-  const db = new Database(dir, schema, clock);
+  const db = new Database(dir, schema);
   onCleanup(() => db.close());
 
   const sliceMs: number[] = new Array(MEMBER_DOCS / SLICE).fill(0);

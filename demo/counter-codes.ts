@@ -4,8 +4,6 @@ import type { LocalCloud } from '../emulator/local-cloud';
 import type { ActionResult } from '../shared/contracts/errors';
 import type { CounterCodeView } from '../shared/contracts/views';
 
-export const ADMIN_COUNTER_CODES = 'counterCodes';
-
 /**
  * Asks the admin function for each store's counter codes, as the given admin, and saves the PNGs:
  * `<dir>/<storeId>-<label>.png`, ready to print.
@@ -18,7 +16,7 @@ export async function writeCounterCodes(cloud: LocalCloud, dir: string, adminOpe
       functionName: 'admin',
       openid: adminOpenid,
       source: 'wx_client',
-      event: { action: ADMIN_COUNTER_CODES, payload: { storeId } },
+      event: { action: 'counterCodes', payload: { storeId } },
     });
     if (!outcome.ok) throw new Error(`counter codes for ${storeId}: ${outcome.error.message}`);
     const result = outcome.result as ActionResult<{ codes: CounterCodeView[] }>;

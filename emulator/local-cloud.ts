@@ -53,7 +53,7 @@ export class LocalCloud {
     const schemaFile = options.schemaFile ?? path.join(REPO_ROOT, 'shared/db/collections.json');
     const schema = parseDatabaseSchema(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
     const clock = new Clock(path.join(dataDir, 'clock.json'));
-    const db = new Database(path.join(dataDir, 'db'), schema, clock, { fsync: options.fsync });
+    const db = new Database(path.join(dataDir, 'db'), schema, { fsync: options.fsync });
     let url = '';
     const runtime = new FunctionRuntime({
       functionsRoot: options.functionsRoot ?? path.join(REPO_ROOT, 'cloudfunctions'),

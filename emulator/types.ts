@@ -44,11 +44,6 @@ export interface OutboxMessage {
   functionName?: string;
 }
 
-/** Shape of every reply the SDK expects from /admin: either data or a CloudBase error code. */
-export type AdminReply =
-  | { requestId: string; data: unknown; code?: undefined }
-  | { requestId: string; code: string; message: string };
-
 export class CloudError extends Error {
   constructor(
     readonly code: string,

@@ -46,18 +46,13 @@ export async function storeById(storeId: string): Promise<Stored<StoreDoc> | nul
   }
 }
 
-/** Names of several stores in one request. */
-export async function storeNames(ids: Array<string | null>): Promise<Map<string, string>> {
+/** Names of several stores or staff members, in one request. */
+export async function namesById(collection: typeof C.stores | typeof C.staff, ids: Array<string | null>): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   if (!wanted.length) return new Map();
-  const { data } = await db.collection<StoreDoc>(C.stores).where({ _id: _.in(wanted) }).limit(wanted.length).get();
-  return new Map(data.map((store) => [store._id, store.name]));
+  const { data } = await db.collection<{ name: string }>(collection).where({ _id: _.in(wanted) }).limit(wanted.length).get();
+  return new Map(data.map((doc) => [doc._id, doc.name]));
 }
 
-/** Names of several staff members in one request. */
-export async function staffNames(ids: Array<string | null>): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  if (!wanted.length) return new Map();
-  const { data } = await db.collection<StaffDoc>(C.staff).where({ _id: _.in(wanted) }).limit(wanted.length).get();
-  return new Map(data.map((staff) => [staff._id, staff.name]));
-}
+export const storeNames = (ids: Array<string | null>) => namesById(C.stores, ids);
+export const staffNames = (ids: Array<string | null>) => namesById(C.staff, ids);

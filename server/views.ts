@@ -9,18 +9,21 @@ import type { MemberDoc, PurchaseDoc, StaffDoc } from './documents';
 
 /** Documents → the views the pages render (shared/contracts/views.ts). */
 
-export function cardView(member: Stored<MemberDoc>, settings: BrandSettings, homeStoreName: string, now: Date): CardView {
+/** Tier, rolling growth and progress to the next tier: what both the member's and the clerk's card show. */
+function standing(member: MemberDoc, settings: BrandSettings, now: Date) {
   const tier = tierById(settings.tiers, member.tierId);
   const growth = rollingGrowth(member.growthBuckets, now, settings.growthWindowMonths);
+  return { tier: toTierView(tier), growth, ...progress(settings.tiers, tier.id, growth) };
+}
+
+export function cardView(member: Stored<MemberDoc>, settings: BrandSettings, homeStoreName: string, now: Date): CardView {
   const expiring = expiringInYear(member.pointsLots, now);
   return {
     memberId: member._id,
     name: member.name,
     phoneMasked: maskPhone(member.phone),
     phoneVerified: member.phoneVerified,
-    tier: toTierView(tier),
-    growth,
-    ...progress(settings.tiers, tier.id, growth),
+    ...standing(member, settings, now),
     points: {
       balance: member.pointsBalance,
       expiringThisYear: expiring.points,
@@ -54,15 +57,14 @@ export function customerView(
   recentPurchases: PurchaseView[],
   now: Date,
 ): CustomerView {
-  const tier = tierById(settings.tiers, member.tierId);
-  const growth = rollingGrowth(member.growthBuckets, now, settings.growthWindowMonths);
+  const { tier, growth, nextTier } = standing(member, settings, now);
   return {
     memberId: member._id,
     name: member.name,
     phoneMasked: maskPhone(member.phone),
-    tier: toTierView(tier),
+    tier,
     growth,
-    nextTier: progress(settings.tiers, tier.id, growth).nextTier,
+    nextTier,
     pointsBalance: member.pointsBalance,
     homeStoreName,
     recentPurchases,

@@ -40,10 +40,6 @@ export class Collection {
     this.indexes = indexes;
   }
 
-  get indexSpecs(): IndexSpec[] {
-    return this.indexes.map((index) => index.spec);
-  }
-
   /** A duplicate-key description for the first unique index a batch of writes would break. */
   uniqueViolation(writes: Array<{ id: string; doc: Doc | null }>): string | undefined {
     const touched = new Set(writes.map((w) => w.id));

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Clock } from '../clock';
 import { Database } from './database';
 
 const schema = { collections: [{ name: 'c', indexes: [{ name: 'k', keys: [{ field: 'k', direction: 1 as const }], unique: true }] }] };
@@ -12,29 +11,29 @@ function tempDir(): string {
 
 test('a torn last log line (a write cut by a crash) is ignored; everything before it loads', () => {
   const dir = tempDir();
-  const db = new Database(dir, schema, new Clock());
+  const db = new Database(dir, schema);
   db.insert('c', [{ _id: 'a', k: 1 }]);
   db.insert('c', [{ _id: 'b', k: 2 }]);
   db.close();
   fs.appendFileSync(path.join(dir, 'wal.ejsonl'), '{"ops":[{"c":"c","id":"z","d":{"_id":"z","k"');
-  const reopened = new Database(dir, schema, new Clock());
+  const reopened = new Database(dir, schema);
   expect(reopened.find('c', {}).map((d) => d._id)).toEqual(['a', 'b']);
   reopened.close();
 });
 
 test('a corrupt line in the middle of the log stops start-up with its location', () => {
   const dir = tempDir();
-  const db = new Database(dir, schema, new Clock());
+  const db = new Database(dir, schema);
   db.insert('c', [{ _id: 'a', k: 1 }]);
   db.close();
   const log = path.join(dir, 'wal.ejsonl');
   fs.writeFileSync(log, `garbage\n${fs.readFileSync(log, 'utf8')}\n{"create":"x"}\n`);
-  expect(() => new Database(dir, schema, new Clock())).toThrow(/wal\.ejsonl:1 is corrupt/);
+  expect(() => new Database(dir, schema)).toThrow(/wal\.ejsonl:1 is corrupt/);
 });
 
 test('compaction keeps every document and empties the log', () => {
   const dir = tempDir();
-  const db = new Database(dir, schema, new Clock(), { compactAtBytes: 2000 });
+  const db = new Database(dir, schema, { compactAtBytes: 2000 });
   for (let i = 0; i < 100; i++) {
     db.insert('c', [{ _id: `d${i}`, k: i }]);
     db.maintain();
@@ -43,14 +42,14 @@ test('compaction keeps every document and empties the log', () => {
   db.remove('c', { _id: 'd6' }, false);
   db.close();
   expect(fs.statSync(path.join(dir, 'wal.ejsonl')).size).toBeLessThan(2000);
-  const reopened = new Database(dir, schema, new Clock());
+  const reopened = new Database(dir, schema);
   expect(reopened.count('c', {})).toBe(99);
   expect(reopened.find('c', { k: 500 }).map((d) => d._id)).toEqual(['d5']);
   reopened.close();
 });
 
 test('a transaction sees its own writes, others do not, and a stale read fails the commit', () => {
-  const db = new Database(tempDir(), schema, new Clock());
+  const db = new Database(tempDir(), schema);
   db.insert('c', [{ _id: 'a', k: 1, v: 0 }]);
   const t1 = db.startTransaction();
   expect(db.find('c', { _id: 'a' }, {}, t1)[0].v).toBe(0);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { aggregate, update as applyUpdate } from 'mingo';
 import { ObjectId } from 'bson';
 import type { DatabaseSchema } from '../../shared/db/schema';
-import { CloudError, type ClockLike } from '../types';
+import { CloudError } from '../types';
 import { Collection, findIn, type FindOptions } from './collection';
 import { isPlainObject, type Doc } from './ejson';
 import { valueKey } from './keys';
@@ -71,7 +71,6 @@ export class Database {
   constructor(
     dataDir: string,
     schema: DatabaseSchema,
-    private readonly clock: ClockLike,
     options: { fsync?: boolean; compactAtBytes?: number } = {},
   ) {
     this.storage = new Storage(dataDir, options);
@@ -90,10 +89,6 @@ export class Database {
 
   collectionNames(): string[] {
     return [...this.collections.keys()];
-  }
-
-  indexSpecs(name: string) {
-    return this.collection(name).indexSpecs;
   }
 
   createCollection(name: string): void {
@@ -122,11 +117,7 @@ export class Database {
   }
 
   find(name: string, query: Doc, options: FindOptions = {}, transactionId?: string): Doc[] {
-    const collection = this.collection(name);
-    const txn = this.transaction(transactionId);
-    if (!txn) return collection.find(query, options);
-    const docs = this.transactionView(txn, collection, query);
-    return findIn(docs, query, options);
+    return this.matches(this.collection(name), query, this.transaction(transactionId), options);
   }
 
   count(name: string, query: Doc): number {
@@ -136,7 +127,7 @@ export class Database {
   update(name: string, query: Doc, spec: UpdateSpec, transactionId?: string): { updated: number; upsertId?: unknown; doc?: Doc } {
     const collection = this.collection(name);
     const txn = this.transaction(transactionId);
-    const matches = txn ? findIn(this.transactionView(txn, collection, query), query) : collection.find(query);
+    const matches = this.matches(collection, query, txn);
     const targets = spec.multi ? matches : matches.slice(0, 1);
     const writes: Write[] = [];
     let last: Doc | undefined;
@@ -158,7 +149,7 @@ export class Database {
   remove(name: string, query: Doc, multi: boolean, transactionId?: string): number {
     const collection = this.collection(name);
     const txn = this.transaction(transactionId);
-    const matches = txn ? findIn(this.transactionView(txn, collection, query), query) : collection.find(query);
+    const matches = this.matches(collection, query, txn);
     const targets = multi ? matches : matches.slice(0, 1);
     this.write(
       targets.map((doc) => ({ c: name, key: valueKey(doc._id), id: doc._id, doc: null })),
@@ -243,6 +234,11 @@ export class Database {
     if (!txn) throw ERR.failed(`transaction ${id} is not active: it was committed, aborted, or expired`);
     txn.lastUsed = Date.now();
     return txn;
+  }
+
+  /** Matching documents as the caller sees them: committed, or through its transaction's own writes. */
+  private matches(collection: Collection, query: Doc, txn: Transaction | undefined, options: FindOptions = {}): Doc[] {
+    return txn ? findIn(this.transactionView(txn, collection, query), query, options) : collection.find(query, options);
   }
 
   /** What a transaction sees of one document: its own write, else the committed one (remembered). */
@@ -346,11 +342,6 @@ export class Database {
   private expireTransactions(): void {
     const cutoff = Date.now() - TRANSACTION_LIFETIME_MS;
     for (const txn of this.transactions.values()) if (txn.lastUsed < cutoff) this.endTransaction(txn);
-  }
-
-  /** Only for reading the clock from other parts when they need the database's notion of now. */
-  now(): Date {
-    return this.clock.now();
   }
 }
 

@@ -162,7 +162,9 @@ export class FunctionRuntime {
     };
 
     if (!fn) return finish({ ok: false, error: { code: 'FUNCTIONS_NOT_FOUND', message: `function ${request.functionName} does not exist` } });
-    if (!fs.existsSync(fn.entry)) {
+    // The bundle's mtime is its version: a rebuilt function gets fresh instances.
+    const version = fs.statSync(fn.entry, { throwIfNoEntry: false })?.mtimeMs;
+    if (version === undefined) {
       return finish({
         ok: false,
         error: { code: 'FUNCTIONS_NOT_BUILT', message: `${fn.entry} is missing: run \`npm run build:functions\`` },
@@ -173,7 +175,7 @@ export class FunctionRuntime {
     this.tokens.set(token, context);
     const release = await this.acquire(fn.name);
     try {
-      const { instance, cold } = this.instance(fn);
+      const { instance, cold } = this.instance(fn, version);
       record.cold = cold;
       const reply = await this.run(instance, fn, {
         type: 'invoke',
@@ -232,8 +234,7 @@ export class FunctionRuntime {
     };
   }
 
-  private instance(fn: FunctionInfo): { instance: Instance; cold: boolean } {
-    const version = fs.statSync(fn.entry).mtimeMs;
+  private instance(fn: FunctionInfo, version: number): { instance: Instance; cold: boolean } {
     const pool = this.idle.get(fn.name) ?? [];
     this.idle.set(fn.name, pool);
     while (pool.length) {

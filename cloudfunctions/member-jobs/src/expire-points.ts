@@ -3,7 +3,7 @@ import { applyExpiry } from '../../../shared/rules/member-state';
 import { shanghaiYear } from '../../../shared/time/shanghai';
 import { C, type LedgerDoc, type MemberDoc } from '../../../server/documents';
 import { newId } from '../../../server/ids';
-import { memberState, withMemberState } from '../../../server/member-state';
+import { memberState, saveMember, withMemberState } from '../../../server/member-state';
 import { txnGet, withTransaction } from '../../../server/transaction';
 import { forEachDue } from './due-members';
 
@@ -16,8 +16,8 @@ export async function expirePoints(now: Date, deadline: number) {
       if (!member) return 0;
       const lots = new Map(member.pointsLots.map((lot) => [lot.id, lot]));
       const result = applyExpiry(memberState(member), now);
-      const { _id, ...data } = withMemberState(member, result.state);
-      await txn.collection<MemberDoc>(C.members).doc(_id).set({ data });
+      const { _id } = member;
+      await saveMember(txn, withMemberState(member, result.state));
       for (const lot of result.expired) {
         const earnedAt = lots.get(lot.lotId)?.earnedAt ?? now;
         await txn.collection<LedgerDoc>(C.ledger).add({

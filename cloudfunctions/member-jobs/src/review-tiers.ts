@@ -1,7 +1,7 @@
 import { applyReview } from '../../../shared/rules/member-state';
 import type { TierChangeDoc, MemberDoc } from '../../../server/documents';
 import { C } from '../../../server/documents';
-import { memberState, withMemberState } from '../../../server/member-state';
+import { memberState, saveMember, withMemberState } from '../../../server/member-state';
 import { brandSettings } from '../../../server/settings';
 import { txnGet, withTransaction } from '../../../server/transaction';
 import { forEachDue } from './due-members';
@@ -15,8 +15,8 @@ export async function reviewTiers(now: Date, deadline: number) {
       const member = await txnGet<MemberDoc>(txn, C.members, found._id);
       if (!member || !member.tierReviewAt || member.tierReviewAt.getTime() > now.getTime()) return false;
       const result = applyReview(memberState(member), now, settings);
-      const { _id, ...data } = withMemberState(member, result.state, result.downgraded ? { tierSince: now } : {});
-      await txn.collection<MemberDoc>(C.members).doc(_id).set({ data });
+      const { _id } = member;
+      await saveMember(txn, withMemberState(member, result.state, result.downgraded ? { tierSince: now } : {}));
       if (result.downgraded) {
         await txn.collection<TierChangeDoc>(C.tierChanges).add({
           data: { memberId: _id, from: result.from.id, to: result.to.id, reason: 'review', growth: result.rollingGrowth, purchaseId: null, at: now },

@@ -14,6 +14,7 @@ import { findMemberByOpenid, storeById } from '../../../server/queries';
 import { brandSettings } from '../../../server/settings';
 import { withTransaction } from '../../../server/transaction';
 import { cardView } from '../../../server/views';
+import { loadCard } from '../../../server/cards';
 
 type JoinInput = ParsedInputOf<MemberContract, 'join'>;
 
@@ -87,8 +88,7 @@ export async function join(input: JoinInput, ctx: RequestContext): Promise<JoinV
 }
 
 async function alreadyJoined(member: Stored<MemberDoc>, now: Date): Promise<JoinView> {
-  const [settings, store] = await Promise.all([brandSettings(), member.homeStoreId ? storeById(member.homeStoreId) : null]);
-  return { created: false, welcomePoints: 0, card: cardView(member, settings, store?.name ?? '', now) };
+  return { created: false, welcomePoints: 0, card: await loadCard(member, now) };
 }
 
 /** The counter code's scene names the store and, optionally, the inviting clerk. */

@@ -5,9 +5,8 @@ import { db } from '../../../server/cloud';
 import type { RequestContext } from '../../../server/dispatch';
 import { C, type MemberDoc } from '../../../server/documents';
 import { AppError } from '../../../server/errors';
-import { requireMember, storeById } from '../../../server/queries';
-import { brandSettings } from '../../../server/settings';
-import { cardView } from '../../../server/views';
+import { requireMember } from '../../../server/queries';
+import { loadCard } from '../../../server/cards';
 
 /** Name and gender change freely; the birthday can be set once (later changes go through a clerk). */
 export async function updateProfile(input: ParsedInputOf<MemberContract, 'updateProfile'>, ctx: RequestContext): Promise<CardView> {
@@ -25,6 +24,5 @@ export async function updateProfile(input: ParsedInputOf<MemberContract, 'update
     const { stats } = await db.collection<MemberDoc>(C.members).where(where).update({ data: changes });
     if (stats.updated === 0 && changes.birthday) throw new AppError('BIRTHDAY_LOCKED');
   }
-  const [settings, store] = await Promise.all([brandSettings(), member.homeStoreId ? storeById(member.homeStoreId) : null]);
-  return cardView({ ...member, ...changes }, settings, store?.name ?? '', ctx.now);
+  return loadCard({ ...member, ...changes }, ctx.now);
 }

@@ -3,7 +3,7 @@ import type { StaffContract } from '../../../shared/contracts/staff';
 import type { CustomerView } from '../../../shared/contracts/views';
 import type { RequestContext } from '../../../server/dispatch';
 import { verifyMemberCode } from '../../../server/member-code';
-import { memberById, requireStaff, storeNames } from '../../../server/queries';
+import { memberById, requireStaff, storeById } from '../../../server/queries';
 import { brandSettings } from '../../../server/settings';
 import { customerView } from '../../../server/views';
 import { recentPurchases } from './purchases';
@@ -22,6 +22,6 @@ export async function customer(input: ParsedInputOf<StaffContract, 'customer'>, 
 
 async function loadCustomer(memberId: string, now: Date): Promise<CustomerView> {
   const [member, settings, purchases] = await Promise.all([memberById(memberId), brandSettings(), recentPurchases(memberId, 5)]);
-  const names = await storeNames([member.homeStoreId]);
-  return customerView(member, settings, member.homeStoreId ? (names.get(member.homeStoreId) ?? '') : '', purchases, now);
+  const store = member.homeStoreId ? await storeById(member.homeStoreId) : null;
+  return customerView(member, settings, store?.name ?? '', purchases, now);
 }

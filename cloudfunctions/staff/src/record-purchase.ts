@@ -10,7 +10,7 @@ import type { RequestContext } from '../../../server/dispatch';
 import { C, type LedgerDoc, type MemberDoc, type PurchaseDoc, type TierChangeDoc } from '../../../server/documents';
 import { AppError } from '../../../server/errors';
 import { newId } from '../../../server/ids';
-import { memberState, withMemberState } from '../../../server/member-state';
+import { memberState, saveMember, withMemberState } from '../../../server/member-state';
 import { requireStaff, storeById } from '../../../server/queries';
 import { brandSettings } from '../../../server/settings';
 import { txnGet, withTransaction } from '../../../server/transaction';
@@ -64,7 +64,7 @@ export async function recordPurchase(input: ParsedInputOf<StaffContract, 'record
       lastPurchaseAt: ctx.now,
       ...(result.upgraded ? { tierSince: ctx.now } : {}),
     });
-    await txn.collection<MemberDoc>(C.members).doc(member._id).set({ data: withoutId(updated) });
+    await saveMember(txn, updated);
     await txn.collection<PurchaseDoc>(C.purchases).add({ data: purchase });
     if (result.points > 0) {
       await txn.collection<LedgerDoc>(C.ledger).add({
@@ -101,9 +101,4 @@ export async function recordPurchase(input: ParsedInputOf<StaffContract, 'record
     tierAfter,
     upgraded: outcome.purchase.tierBefore !== outcome.purchase.tierAfter,
   };
-}
-
-function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
-  const { _id: _ignored, ...rest } = doc;
-  return rest;
 }

@@ -10,7 +10,7 @@ import type { RequestContext } from '../../../server/dispatch';
 import { C, type LedgerDoc, type MemberDoc, type PurchaseDoc, type TierChangeDoc } from '../../../server/documents';
 import { AppError, isNotFound } from '../../../server/errors';
 import { newId } from '../../../server/ids';
-import { memberState, withMemberState } from '../../../server/member-state';
+import { memberState, saveMember, withMemberState } from '../../../server/member-state';
 import { requireStaff, staffNames, storeNames } from '../../../server/queries';
 import { brandSettings } from '../../../server/settings';
 import { txnGet, withTransaction } from '../../../server/transaction';
@@ -40,8 +40,7 @@ export async function voidPurchase(input: ParsedInputOf<StaffContract, 'voidPurc
     );
     const voided: Stored<PurchaseDoc> = { ...purchase, status: 'voided', voidedAt: ctx.now, voidedBy: staff._id, voidReason: input.reason };
     const updated = withMemberState(member, result.state, result.tierChanged ? { tierSince: ctx.now } : {});
-    const { _id: _m, ...memberData } = updated;
-    await txn.collection<MemberDoc>(C.members).doc(member._id).set({ data: memberData });
+    await saveMember(txn, updated);
     await txn.collection<PurchaseDoc>(C.purchases).doc(purchase._id).update({ data: { status: 'voided', voidedAt: ctx.now, voidedBy: staff._id, voidReason: input.reason } });
     if (purchase.points > 0) {
       await txn.collection<LedgerDoc>(C.ledger).add({
