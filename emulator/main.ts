@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { LocalCloud, REPO_ROOT } from './local-cloud';
+import { StartupError } from './types';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.stack : error);
+  if (error instanceof StartupError) console.error(`local cloud cannot start: ${error.message}`);
+  else console.error(error instanceof Error ? error.stack : error);
   process.exit(1);
 });

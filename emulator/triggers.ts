@@ -30,6 +30,8 @@ export class TriggerScheduler {
   private readonly next = new Map<string, Date | null>();
   private readonly last = new Map<string, Date>();
   private readonly running = new Set<string>();
+  private readonly unscheduled = new Set<string>();
+  private readonly problems = new Map<string, string>();
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -40,7 +42,14 @@ export class TriggerScheduler {
 
   start(intervalMs = 1000): void {
     this.reschedule();
-    this.timer = setInterval(() => this.tick(), intervalMs);
+    this.timer = setInterval(() => {
+      // The loop is the only thing that runs timer triggers: one bad tick must not end the process.
+      try {
+        this.tick();
+      } catch (error) {
+        this.report('the trigger loop', error);
+      }
+    }, intervalMs);
     this.timer.unref();
   }
 
@@ -51,11 +60,9 @@ export class TriggerScheduler {
   /** Recomputes every trigger's next run from now (after functions change or the clock moves back). */
   reschedule(): void {
     this.next.clear();
+    this.unscheduled.clear();
     const now = this.clock.now();
-    for (const fn of this.runtime.list()) {
-      const trigger = fn.config.triggers[0];
-      if (trigger) this.next.set(fn.name, nextFireTime(trigger.config, now));
-    }
+    for (const fn of this.runtime.list()) if (fn.config.triggers[0]) this.schedule(fn.name, now);
   }
 
   states(): TriggerState[] {
@@ -94,14 +101,48 @@ export class TriggerScheduler {
 
   private tick(): void {
     const now = this.clock.now();
+    // NaN compares false with everything, so an invalid now would make every trigger look due.
+    if (Number.isNaN(now.getTime())) {
+      if (!this.problems.has('')) this.report('the trigger loop', new Error('the clock reads an invalid date'));
+      this.problems.set('', 'invalid clock');
+      return;
+    }
+    this.problems.delete('');
+    for (const name of [...this.unscheduled]) this.schedule(name, now);
     for (const [name, due] of this.next) {
       if (!due || due > now || this.running.has(name)) continue;
-      const trigger = this.runtime.get(name)?.config.triggers[0];
-      this.next.set(name, trigger ? nextFireTime(trigger.config, now) : null);
+      this.schedule(name, now);
       this.running.add(name);
       void this.fire(name)
         .then((outcome) => this.onFired(name, outcome))
+        .catch((error: unknown) => this.report(`timer trigger of ${name}`, error))
         .finally(() => this.running.delete(name));
     }
+  }
+
+  /**
+   * Computes a trigger's next run. When that fails (an unusable clock, a cron croner cannot place) the
+   * trigger is left unscheduled and retried on the next tick, logging once per distinct problem rather
+   * than once a second.
+   */
+  private schedule(name: string, after: Date): void {
+    const trigger = this.runtime.get(name)?.config.triggers[0];
+    try {
+      this.next.set(name, trigger ? nextFireTime(trigger.config, after) : null);
+      this.unscheduled.delete(name);
+      this.problems.delete(name);
+    } catch (error) {
+      this.next.set(name, null);
+      this.unscheduled.add(name);
+      const message = (error as Error).message;
+      if (this.problems.get(name) !== message) {
+        this.problems.set(name, message);
+        this.report(`timer trigger of ${name} (next run after ${String(after)})`, error);
+      }
+    }
+  }
+
+  private report(what: string, error: unknown): void {
+    console.error(`local cloud: ${what} failed, will retry: ${(error as Error)?.message ?? String(error)}`);
   }
 }

@@ -52,3 +52,11 @@ export class CloudError extends Error {
     super(message);
   }
 }
+
+/**
+ * Something in the data folder or the configuration that the local cloud will not guess its way past.
+ * The CLI prints the message alone: it names the file and what to do, and a stack would only bury it.
+ */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
