@@ -1,10 +1,12 @@
 import { DEFAULT_BRAND_SETTINGS, type BrandSettings } from '../shared/rules/brand-settings';
-import { earnReason, welcomeReason } from '../shared/rules/ledger-text';
-import { applyPurchase, type MemberState } from '../shared/rules/member-state';
+import { earnReason } from '../shared/rules/ledger-text';
+import { applyPurchase } from '../shared/rules/member-state';
 import { expiryForEarning } from '../shared/rules/points';
-import { tierForGrowth } from '../shared/rules/tiers';
+import { addPurchaseStats, NO_PURCHASES, type PurchaseStats } from '../shared/rules/purchase-stats';
 import { formatShanghai, startOfShanghaiDay } from '../shared/time/shanghai';
 import type { LedgerDoc, MemberDoc, PurchaseDoc, TierChangeDoc } from '../server/documents';
+import { memberState, withMemberState } from '../server/member-state';
+import { newMember } from '../server/new-member';
 import { DEMO_OPENIDS, DEMO_STAFF, DEMO_STORES } from './brand';
 
 type WithId<T> = T & { _id: string };
@@ -49,22 +51,28 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
     const profile = random();
     // A mix like a real shop's: a few heavy buyers, many regulars, and one-timers who went quiet.
     const [purchaseCount, maxYuan] = demoShopper ? [9, 260] : profile < 0.03 ? [20 + Math.floor(random() * 10), 3000] : profile < 0.12 ? [10 + Math.floor(random() * 12), 1600] : profile < 0.6 ? [2 + Math.floor(random() * 7), 600] : [Math.floor(random() * 2), 500];
-    const welcomeId = `${id}-welcome`;
-    let state: MemberState = {
-      tierId: tierForGrowth(settings.tiers, 0).id,
-      growthBuckets: {},
-      pointsBalance: settings.welcomePoints,
-      pointsLots: [{ id: welcomeId, points: settings.welcomePoints, remaining: settings.welcomePoints, earnedAt: joinedAt, expiresAt: expiryForEarning(joinedAt) }],
-      pointsDebt: 0,
-      tierReviewAt: null,
-      pointsNextExpiry: expiryForEarning(joinedAt),
-    };
-    out.ledger.push({ _id: welcomeId, memberId: id, type: 'welcome', points: settings.welcomePoints, reason: welcomeReason(), storeId: store._id, staffId: null, purchaseId: null, expiresAt: expiryForEarning(joinedAt), createdAt: joinedAt });
+    // Profile fields are drawn after the purchases, as they always were, so the demo stays the same brand.
+    const joining = (profile: { name: string; gender: 'female' | 'male'; birthday: string | null }, inviterStaffId: string) =>
+      newMember(
+        {
+          memberId: id,
+          welcomeLotId: `${id}-welcome`,
+          openid: demoShopper ? DEMO_OPENIDS.shopper : `demo-openid-${i}`,
+          phone: `139${String(10_000_000 + i * 7919).slice(-8)}`,
+          phoneVerified: true,
+          profile,
+          homeStoreId: store._id,
+          inviterStaffId,
+          consentVersion: settings.privacyVersion,
+          joinedAt,
+        },
+        settings,
+      );
+    let state = memberState(joining({ name: '', gender: 'female', birthday: null }, staff[0]._id).member);
+    let stats: PurchaseStats = NO_PURCHASES;
 
     const span = now.getTime() - joinedAt.getTime();
     const times = Array.from({ length: purchaseCount }, () => joinedAt.getTime() + random() * span).sort((a, b) => a - b);
-    let totalSpendFen = 0;
-    let lastPurchaseAt: Date | null = null;
     for (const time of times) {
       // Shops are open 10:00–21:30 Shanghai time.
       const opening = startOfShanghaiDay(new Date(time)).getTime() + 10 * 3_600_000;
@@ -76,8 +84,7 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
       const lotId = `${id}-lot-${order}`;
       const result = applyPurchase(state, { amountFen, lotId, now: paidAt }, settings);
       state = result.state;
-      totalSpendFen += amountFen;
-      lastPurchaseAt = paidAt;
+      stats = addPurchaseStats(stats, { id: purchaseId, at: paidAt, fen: amountFen });
       out.purchases.push({
         _id: purchaseId, memberId: id, storeId: store._id, staffId: clerk._id, orderNo, amountFen, categories: [pick(CATEGORIES)],
         growth: result.growth, points: result.points, lotId, tierBefore: result.tierBefore.id, tierAfter: result.tierAfter.id,
@@ -91,24 +98,11 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
       }
     }
     const name = demoShopper ? '陈静' : `${pick(SURNAMES)}${pick(GIVEN)}`;
-    out.members.push({
-      _id: id,
-      openid: demoShopper ? DEMO_OPENIDS.shopper : `demo-openid-${i}`,
-      phone: `139${String(10_000_000 + i * 7919).slice(-8)}`,
-      phoneVerified: true,
-      name,
-      gender: demoShopper ? 'female' : random() < 0.65 ? 'female' : 'male',
-      birthday: demoShopper ? '1992-06-18' : random() < 0.6 ? `19${70 + Math.floor(random() * 30)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}` : null,
-      homeStoreId: store._id,
-      inviterStaffId: pick(staff)._id,
-      consent: { version: settings.privacyVersion, agreedAt: joinedAt },
-      joinedAt,
-      tierSince: lastPurchaseAt ?? joinedAt,
-      ...state,
-      purchaseCount,
-      totalSpendFen,
-      lastPurchaseAt,
-    });
+    const gender = demoShopper ? 'female' : random() < 0.65 ? 'female' : 'male';
+    const birthday = demoShopper ? '1992-06-18' : random() < 0.6 ? `19${70 + Math.floor(random() * 30)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}` : null;
+    const joined = joining({ name, gender, birthday }, pick(staff)._id);
+    if (joined.welcome) out.ledger.push(joined.welcome);
+    out.members.push(withMemberState(joined.member, state, { ...stats, tierSince: stats.lastPurchaseAt ?? joinedAt }));
   }
   return out;
 }

@@ -25,6 +25,7 @@ export interface Query<T> {
   get(): Promise<{ data: Stored<T>[] }>;
   count(): Promise<{ total: number }>;
   update(options: { data: Partial<T> | Doc }): Promise<{ stats: { updated: number } }>;
+  remove(): Promise<{ stats: { removed: number } }>;
 }
 
 export interface CollectionRef<T> extends Query<T> {
@@ -54,6 +55,8 @@ export interface Command {
   gt(value: unknown): unknown;
   gte(value: unknown): unknown;
   inc(value: number): unknown;
+  and(conditions: Doc[]): Doc;
+  or(conditions: Doc[]): Doc;
 }
 
 export interface Database {

@@ -3,6 +3,9 @@ import type { ActionName, Contract, OutputOf, ParsedInputOf } from '../shared/co
 import { ERROR_MESSAGES, type ActionResult } from '../shared/contracts/errors';
 import { caller } from './cloud';
 import { isAppError } from './errors';
+import { installChineseMessages } from './zod-messages';
+
+installChineseMessages();
 
 /** What every handler gets besides its input: who is calling (from the cloud) and one "now". */
 export interface RequestContext {

@@ -1,6 +1,7 @@
 import type { Gender, LedgerType, Role } from '../shared/contracts/views';
 import type { GrowthBuckets } from '../shared/rules/growth';
 import type { PointsLot } from '../shared/rules/points';
+import type { RecentPurchase } from '../shared/rules/purchase-stats';
 
 /** The documents as stored (times are UTC Dates; money integer fen). Collections: shared/db/collections.json. */
 
@@ -31,12 +32,29 @@ export interface InviteDoc {
   expiresAt: Date;
   usedBy: string | null;
   usedAt: Date | null;
+  revokedAt?: Date | null;
+  revokedBy?: string | null;
+}
+
+/** Who made an invite when no staff exists yet: the first admin's invite, added in the database console. */
+export const CONSOLE_INVITER = 'console';
+
+/** Why a clerk should look at a member: set when something about them changed without their doing. */
+export interface MemberReview {
+  reason: 'phone_detached';
+  /** The number the member lost to its verified owner. */
+  phone: string;
+  at: Date;
 }
 
 export interface MemberDoc {
   openid: string;
+  /** '' when the member holds no number (detached). */
   phone: string;
+  /** The unique key of the phone slot: the number, or `none:<memberId>` when the member holds none. */
+  phoneKey: string;
   phoneVerified: boolean;
+  review: MemberReview | null;
   name: string;
   gender: Gender;
   /** YYYY-MM-DD; settable once by the member. */
@@ -58,9 +76,13 @@ export interface MemberDoc {
   pointsDebt: number;
   /** The expiry job's index: the earliest expiry among the open lots. */
   pointsNextExpiry: Date | null;
+  /** Purchase figures (shared/rules/purchase-stats.ts): a void takes its purchase back out of all of them. */
   purchaseCount: number;
   totalSpendFen: number;
   lastPurchaseAt: Date | null;
+  recentPurchases: RecentPurchase[];
+  /** The member code's short numeric form for laser scanners, valid as long as the signed token shown with it. */
+  tillCode: { code: string; expiresAt: Date } | null;
 }
 
 export interface PurchaseDoc {
@@ -81,6 +103,8 @@ export interface PurchaseDoc {
   voidedAt: Date | null;
   voidedBy: string | null;
   voidReason: string;
+  /** The manager or admin who confirmed a clerk's sale above the limit. */
+  approvedBy?: string | null;
 }
 
 export interface LedgerDoc {
@@ -94,6 +118,30 @@ export interface LedgerDoc {
   purchaseId: string | null;
   expiresAt: Date | null;
   createdAt: Date;
+}
+
+/** A clerk's sale above the limit, waiting for a manager; `_id` is the purchase id it will get. */
+export interface ApprovalDoc {
+  memberId: string;
+  storeId: string;
+  staffId: string;
+  orderNo: string;
+  amountFen: number;
+  categories: string[];
+  status: 'pending' | 'approved' | 'declined';
+  requestedAt: Date;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  declineReason: string;
+}
+
+/** Refused joins of one OPENID on one Shanghai day; `_id` is `<openid>:<YYYYMMDD>`. */
+export interface JoinAttemptDoc {
+  openid: string;
+  day: string;
+  refused: number;
+  /** When the record can be dropped (the day is over). */
+  expiresAt: Date;
 }
 
 export interface TierChangeDoc {
@@ -115,4 +163,6 @@ export const C = {
   purchases: 'purchases',
   ledger: 'points_ledger',
   tierChanges: 'tier_changes',
+  approvals: 'purchase_approvals',
+  joinAttempts: 'join_attempts',
 } as const;

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { db } from './cloud';
 import { AppError, isDuplicateKey, isNotFound } from './errors';
 
@@ -49,4 +49,19 @@ export async function verifyMemberCode(token: string, now: Date): Promise<string
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new AppError('MEMBER_CODE_INVALID');
   if (parseInt(parts[2], 36) * 1000 <= now.getTime()) throw new AppError('MEMBER_CODE_EXPIRED');
   return parts[1];
+}
+
+/**
+ * The barcode's short form: 18 random digits (Code 128 packs them in 9 symbols, which a handheld laser
+ * scanner reads where the 60-character token is too dense). It names no member by itself; the member
+ * document holds it with the token's expiry, so it resolves to the same member for exactly as long.
+ * With ~10^18 values and at most one live code per member, guessing one is hopeless.
+ */
+export const TILL_CODE_DIGITS = 18;
+export const TILL_CODE_PATTERN = /^\d{18}$/;
+
+export function newTillCode(): string {
+  let code = '';
+  for (let i = 0; i < TILL_CODE_DIGITS; i += 6) code += String(randomInt(0, 1_000_000)).padStart(6, '0');
+  return code;
 }

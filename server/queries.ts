@@ -1,10 +1,16 @@
-import { db, _, type Stored } from './cloud';
+import { db, type Stored } from './cloud';
 import { C, type MemberDoc, type StaffDoc, type StoreDoc } from './documents';
 import { AppError, isNotFound } from './errors';
 
 export async function findMemberByOpenid(openid: string): Promise<Stored<MemberDoc> | null> {
   if (!openid) return null;
   const { data } = await db.collection<MemberDoc>(C.members).where({ openid }).limit(1).get();
+  return data[0] ?? null;
+}
+
+/** The member holding a phone number's slot, if any. */
+export async function findMemberByPhone(phone: string): Promise<Stored<MemberDoc> | null> {
+  const { data } = await db.collection<MemberDoc>(C.members).where({ phoneKey: phone }).limit(1).get();
   return data[0] ?? null;
 }
 
@@ -15,12 +21,9 @@ export async function requireMember(openid: string): Promise<Stored<MemberDoc>> 
 }
 
 export async function memberById(memberId: string): Promise<Stored<MemberDoc>> {
-  try {
-    return (await db.collection<MemberDoc>(C.members).doc(memberId).get()).data;
-  } catch (error) {
-    if (isNotFound(error)) throw new AppError('MEMBER_NOT_FOUND');
-    throw error;
-  }
+  const member = await getById<MemberDoc>(C.members, memberId);
+  if (!member) throw new AppError('MEMBER_NOT_FOUND');
+  return member;
 }
 
 export async function findStaffByOpenid(openid: string): Promise<Stored<StaffDoc> | null> {
@@ -29,7 +32,7 @@ export async function findStaffByOpenid(openid: string): Promise<Stored<StaffDoc
   return data[0] ?? null;
 }
 
-/** The calling staff member, active; every staff action starts here. */
+/** The calling staff member, active, read fresh: every staff action starts here, once. */
 export async function requireStaff(openid: string): Promise<Stored<StaffDoc>> {
   const staff = await findStaffByOpenid(openid);
   if (!staff) throw new AppError('NOT_STAFF');
@@ -37,22 +40,17 @@ export async function requireStaff(openid: string): Promise<Stored<StaffDoc>> {
   return staff;
 }
 
+/** A store read fresh, for decisions (is it open?); names come from the cached directory. */
 export async function storeById(storeId: string): Promise<Stored<StoreDoc> | null> {
+  return getById<StoreDoc>(C.stores, storeId);
+}
+
+/** A document by id, or null (the SDK throws for a missing one). */
+export async function getById<T>(collection: string, id: string): Promise<Stored<T> | null> {
   try {
-    return (await db.collection<StoreDoc>(C.stores).doc(storeId).get()).data;
+    return (await db.collection<T>(collection).doc(id).get()).data;
   } catch (error) {
     if (isNotFound(error)) return null;
     throw error;
   }
 }
-
-/** Names of several stores or staff members, in one request. */
-export async function namesById(collection: typeof C.stores | typeof C.staff, ids: Array<string | null>): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  if (!wanted.length) return new Map();
-  const { data } = await db.collection<{ name: string }>(collection).where({ _id: _.in(wanted) }).limit(wanted.length).get();
-  return new Map(data.map((doc) => [doc._id, doc.name]));
-}
-
-export const storeNames = (ids: Array<string | null>) => namesById(C.stores, ids);
-export const staffNames = (ids: Array<string | null>) => namesById(C.staff, ids);

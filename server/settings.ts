@@ -1,28 +1,35 @@
-import { DEFAULT_BRAND_SETTINGS, type BrandSettings } from '../shared/rules/brand-settings';
+import { parseBrandSettings } from '../shared/contracts/brand-settings';
+import type { BrandSettings } from '../shared/rules/brand-settings';
 import { db } from './cloud';
-import { isNotFound } from './errors';
+import { C } from './documents';
+import { AppError, isNotFound } from './errors';
 
 const CACHE_MS = 30_000;
 let cached: { at: number; value: BrandSettings } | undefined;
 
 /**
- * The brand's settings (tiers, welcome gift, privacy version) from settings/brand, falling back to
- * the defaults. Cached per function instance for 30 s: settings change rarely and every action reads them.
+ * The brand's settings from settings/brand over the defaults, checked on every load: a document with
+ * a wrong type, an unknown key or a rule broken (tiers out of order…) fails every action that needs it
+ * with SETTINGS_INVALID and logs each problem, rather than half-working on a mix of good and bad
+ * values. Cached per function instance for 30 s: settings change rarely and every action reads them.
  */
 export async function brandSettings(now = Date.now()): Promise<BrandSettings> {
-  if (cached && now - cached.at < CACHE_MS) return cached.value;
-  let value = DEFAULT_BRAND_SETTINGS;
+  if (cached && now >= cached.at && now - cached.at < CACHE_MS) return cached.value;
+  let stored: unknown = {};
   try {
-    const { data } = await db.collection<Partial<BrandSettings>>('settings').doc('brand').get();
-    value = { ...DEFAULT_BRAND_SETTINGS, ...stripId(data) };
+    const { _id: _ignored, ...data } = (await db.collection<Record<string, unknown>>(C.settings).doc('brand').get()).data;
+    stored = data;
   } catch (error) {
     if (!isNotFound(error)) throw error;
   }
+  const value = checked(stored);
   cached = { at: now, value };
   return value;
 }
 
-function stripId<T extends { _id?: string }>(doc: T): Omit<T, '_id'> {
-  const { _id: _ignored, ...rest } = doc;
-  return rest;
+function checked(stored: unknown): BrandSettings {
+  const parsed = parseBrandSettings(stored);
+  if (parsed.ok) return parsed.value;
+  console.error(`settings/brand is invalid:\n  ${parsed.problems.join('\n  ')}`);
+  throw new AppError('SETTINGS_INVALID');
 }

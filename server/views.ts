@@ -5,7 +5,7 @@ import { maskPhone } from '../shared/rules/mask';
 import { expiringInYear } from '../shared/rules/points';
 import { progress, tierById } from '../shared/rules/tiers';
 import type { Stored } from './cloud';
-import type { MemberDoc, PurchaseDoc, StaffDoc } from './documents';
+import type { MemberDoc, MemberReview, PurchaseDoc, StaffDoc } from './documents';
 
 /** Documents → the views the pages render (shared/contracts/views.ts). */
 
@@ -62,6 +62,7 @@ export function customerView(
     memberId: member._id,
     name: member.name,
     phoneMasked: maskPhone(member.phone),
+    reviewNote: member.review ? reviewNote(member.review) : null,
     tier,
     growth,
     nextTier,
@@ -69,6 +70,10 @@ export function customerView(
     homeStoreName,
     recentPurchases,
   };
+}
+
+function reviewNote(review: MemberReview): string {
+  return `原手机号 ${maskPhone(review.phone)} 已由通过微信验证的本人认领，请核实顾客身份并更新手机号`;
 }
 
 export function staffView(staff: Stored<StaffDoc>, storeName: string): StaffView {

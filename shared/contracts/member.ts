@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { action } from './action';
-import { dateOnly, gender, personName, phoneNumber } from './fields';
+import { birthday, gender, personName, phoneNumber } from './fields';
 import type { CardView, JoinView, MemberCodeView, PointsHistoryView } from './views';
 
 /** The `member` cloud function: what a shopper does. Identity is the caller's OPENID. */
@@ -10,13 +10,20 @@ export const memberContract = {
     z.object({
       /** The `scene` of the counter mini-program code, as decoded from the page options. */
       scene: z.string().max(32).optional(),
-      consent: z.object({ version: z.string().min(1).max(20), agreed: z.literal(true) }),
+      /**
+       * Agreement to the privacy guide. Checked against the brand's current version by the action, so
+       * a missing, declined, stale or malformed consent all answer CONSENT_REQUIRED.
+       */
+      consent: z
+        .object({ version: z.string().max(20).optional(), agreed: z.boolean().optional() })
+        .optional()
+        .catch(undefined),
       phone: z.union([
         z.object({ code: z.string().min(1).max(128) }),
         z.object({ number: phoneNumber }),
       ]),
       profile: z
-        .object({ name: personName.optional(), gender: gender.optional(), birthday: dateOnly.optional() })
+        .object({ name: personName.optional(), gender: gender.optional(), birthday: birthday.optional() })
         .default({}),
     }),
   ).returns<JoinView>(),
@@ -35,7 +42,7 @@ export const memberContract = {
   ).returns<PointsHistoryView>(),
 
   updateProfile: action(
-    z.object({ name: personName.optional(), gender: gender.optional(), birthday: dateOnly.optional() }),
+    z.object({ name: personName.optional(), gender: gender.optional(), birthday: birthday.optional() }),
   ).returns<CardView>(),
 };
 

@@ -1,30 +1,39 @@
 import { z } from 'zod';
 import { action } from './action';
-import { amountFen, categories, id, orderNo } from './fields';
-import type { CustomerView, PurchaseResultView, PurchaseView, StaffView, VoidResultView } from './views';
+import { amountFen, categories, id, inviteCode, orderNo, reason } from './fields';
+import type { CustomerView, PendingSaleView, PurchaseResultView, PurchaseView, StaffView, VoidResultView } from './views';
 
-/** The `staff` cloud function: what a clerk, manager or admin does at the till. */
+/** The `staff` function: what a clerk, manager or admin does at the till. */
 export const staffContract = {
   /** Bind the caller as staff with an invite code a manager made. */
-  bind: action(z.object({ inviteCode: z.string().trim().toUpperCase().length(8, '邀请码为8位') })).returns<StaffView>(),
+  bind: action(z.object({ inviteCode })).returns<StaffView>(),
 
   /** The caller's staff record, or null: decides whether the staff tab shows. */
   me: action(z.object({}).default({})).returns<StaffView | null>(),
 
-  /** A scanned member code → the customer as a clerk sees them. */
-  resolveMemberCode: action(z.object({ token: z.string().min(1).max(200) })).returns<CustomerView>(),
+  /** A scanned member code → the customer: the QR code's signed token, or the barcode's 18 digits (scanned or typed). */
+  resolveMemberCode: action(z.object({ token: z.string('请扫描会员码').trim().min(1, '请扫描会员码').max(200, '无法识别的会员码') })).returns<CustomerView>(),
 
   customer: action(z.object({ memberId: id })).returns<CustomerView>(),
 
-  /** Idempotent by order number within the store: the same order never counts twice. */
-  recordPurchase: action(
-    z.object({ memberId: id, amountFen, orderNo, categories }),
-  ).returns<PurchaseResultView>(),
+  /**
+   * Idempotent by order number within the store: the same order never counts twice. A clerk's sale
+   * above the brand's limit answers APPROVAL_REQUIRED and waits for a manager (pendingSales).
+   */
+  recordPurchase: action(z.object({ memberId: id, amountFen, orderNo, categories })).returns<PurchaseResultView>(),
 
   /** Idempotent: voiding twice reverses once. */
-  voidPurchase: action(z.object({ purchaseId: id, reason: z.string().trim().max(50).default('') })).returns<VoidResultView>(),
+  voidPurchase: action(z.object({ purchaseId: id, reason: reason.default('') })).returns<VoidResultView>(),
 
   purchases: action(z.object({ memberId: id, limit: z.number().int().min(1).max(50).default(20) })).returns<{ purchases: PurchaseView[] }>(),
+
+  /** Managers and admins: clerks' sales above the limit waiting in a store. */
+  pendingSales: action(z.object({ storeId: id.optional() }).default({})).returns<{ sales: PendingSaleView[] }>(),
+
+  /** Records a pending sale as the clerk's, confirmed by the caller. Idempotent. */
+  approveSale: action(z.object({ approvalId: id })).returns<PurchaseResultView>(),
+
+  declineSale: action(z.object({ approvalId: id, reason: reason.default('') })).returns<{ declined: true }>(),
 };
 
 export type StaffContract = typeof staffContract;

@@ -44,8 +44,10 @@ export interface JoinView {
 }
 
 export interface MemberCodeView {
-  /** Shown as QR code and Code 128 barcode; valid until expiresAt. */
+  /** Shown as the QR code; valid until expiresAt. */
   token: string;
+  /** 18 digits, shown as the Code 128 barcode and in print for typing; valid until expiresAt too. */
+  tillCode: string;
   expiresAt: string;
   ttlSeconds: number;
 }
@@ -94,6 +96,8 @@ export interface CustomerView {
   memberId: string;
   name: string;
   phoneMasked: string;
+  /** Something a clerk should check with the customer, in Chinese (e.g. the number went to its verified owner). */
+  reviewNote: string | null;
   tier: TierView;
   growth: number;
   nextTier?: { name: string; threshold: number; remaining: number };
@@ -110,6 +114,18 @@ export interface PurchaseResultView {
   tierBefore: TierView;
   tierAfter: TierView;
   upgraded: boolean;
+}
+
+/** A clerk's sale above the limit, as the manager confirming it sees it. */
+export interface PendingSaleView {
+  approvalId: string;
+  orderNo: string;
+  amountFen: number;
+  categories: string[];
+  memberName: string;
+  phoneMasked: string;
+  staffName: string;
+  requestedAt: string;
 }
 
 export interface VoidResultView {

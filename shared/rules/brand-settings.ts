@@ -23,6 +23,8 @@ export interface BrandSettings {
   privacyVersion: string;
   memberCodeTtlSeconds: number;
   growthWindowMonths: number;
+  /** A clerk's single sale above this (fen) needs a manager's or admin's confirmation. */
+  clerkSaleLimitFen: number;
 }
 
 export const DEFAULT_BRAND_SETTINGS: BrandSettings = {
@@ -69,6 +71,7 @@ export const DEFAULT_BRAND_SETTINGS: BrandSettings = {
   privacyVersion: '2026-11',
   memberCodeTtlSeconds: 60,
   growthWindowMonths: 12,
+  clerkSaleLimitFen: 5_000_000,
 };
 
 const HEX_COLOR = /^#[0-9A-Fa-f]{6}$/;
@@ -141,6 +144,9 @@ export function validateBrandSettings(settings: BrandSettings): string[] {
     settings.growthWindowMonths > MAX_GROWTH_WINDOW_MONTHS
   ) {
     problems.push(`成长值统计周期须为1–${MAX_GROWTH_WINDOW_MONTHS}个月`);
+  }
+  if (!Number.isSafeInteger(settings.clerkSaleLimitFen) || settings.clerkSaleLimitFen < 100) {
+    problems.push('店员单笔上限须为不少于1元的整数（分）');
   }
   return problems;
 }

@@ -39,7 +39,7 @@ test('voiding the upgrading purchase after some points were spent: back to the o
   const bought = applyPurchase(fresh(now), { amountFen: 100_000, lotId: 'p1', now }, settings).state;
   // spend 1050 of 1100: the welcome lot (oldest expiry first? both expire end of 2027) and most of p1
   const spent: MemberState = { ...bought, pointsBalance: 50, pointsLots: bought.pointsLots.map((l) => ({ ...l, remaining: l.id === 'p1' ? 50 : 0 })).filter((l) => l.remaining > 0) };
-  const voided = applyVoid(spent, { points: 1000, growth: 1000, lotId: 'p1', paidAt: now, tierBefore: 'normal', tierAfter: 'silver', now }, settings);
+  const voided = applyVoid(spent, { points: 1000, expiredPoints: 0, growth: 1000, lotId: 'p1', paidAt: now, tierBefore: 'normal', tierAfter: 'silver', now }, settings);
   expect(voided.tierAfter.id).toBe('normal');
   expect(voided.tierChanged).toBe(true);
   expect(voided.state.pointsBalance).toBe(-950);
@@ -76,4 +76,26 @@ test('expiry removes only lots past their expiry', () => {
   expect(early.expired).toEqual([{ lotId: 'old', points: 40 }]);
   expect(early.state.pointsBalance).toBe(400);
   expect(early.state.pointsNextExpiry!.toISOString()).toBe('2027-12-31T16:00:00.000Z');
+});
+
+test('voiding a purchase whose points already expired takes back only the part that did not expire', () => {
+  const paidAt = at('2026-05-01T10:00:00+08:00');
+  const bought = applyPurchase(fresh(paidAt), { amountFen: 30_000, lotId: 'p', now: paidAt }, settings).state;
+  // spend 100 of the purchase's 300 (the welcome lot went elsewhere), then the other 200 expire
+  const spent: MemberState = { ...bought, pointsBalance: 200, pointsLots: bought.pointsLots.filter((l) => l.id === 'p').map((l) => ({ ...l, remaining: 200 })) };
+  const expired = applyExpiry(spent, at('2028-01-01T00:00:00+08:00'));
+  expect(expired.expired).toEqual([{ lotId: 'p', points: 200 }]);
+  expect(expired.state.pointsBalance).toBe(0);
+
+  const now = at('2028-01-05T10:00:00+08:00');
+  const voided = applyVoid(expired.state, { points: 300, expiredPoints: 200, growth: 300, lotId: 'p', paidAt, tierBefore: 'normal', tierAfter: 'normal', now }, settings);
+  // only the 100 that were spent come back out: as debt, since nothing else covers them
+  expect(voided.pointsReversed).toBe(100);
+  expect(voided.state.pointsBalance).toBe(-100);
+  expect(voided.debtAdded).toBe(100);
+  expect(balanceFromLots(voided.state)).toBe(voided.state.pointsBalance);
+
+  const wholly = applyVoid({ ...expired.state }, { points: 300, expiredPoints: 300, growth: 300, lotId: 'p', paidAt, tierBefore: 'normal', tierAfter: 'normal', now }, settings);
+  expect(wholly).toMatchObject({ pointsReversed: 0, debtAdded: 0 });
+  expect(wholly.state.pointsBalance).toBe(0);
 });

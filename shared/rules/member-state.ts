@@ -85,17 +85,20 @@ export interface VoidOutcome {
 }
 
 /**
- * Voiding takes back the purchase's points and growth. Points already spent are taken from other lots,
- * oldest first; what nothing covers becomes debt (the balance goes negative) that later earnings pay
- * off first. A tier the purchase earned is taken back to what the remaining growth supports.
+ * Voiding takes back the purchase's points and growth. Points of it that already expired left the
+ * balance then and are not taken again (`expiredPoints`, from the lot's expiry entry); points already
+ * spent are taken from other lots, oldest first; what nothing covers becomes debt (the balance goes
+ * negative) that later earnings pay off first. A tier the purchase earned is taken back to what the
+ * remaining growth supports.
  */
 export function applyVoid(
   state: MemberState,
-  purchase: { points: number; growth: number; lotId: string; paidAt: Date; tierBefore: string; tierAfter: string; now: Date },
+  purchase: { points: number; expiredPoints: number; growth: number; lotId: string; paidAt: Date; tierBefore: string; tierAfter: string; now: Date },
   settings: BrandSettings,
 ): VoidOutcome {
   const { tiers, growthWindowMonths: months } = settings;
-  const reversed = reverseLot(state.pointsLots, purchase.lotId, purchase.points);
+  const reversible = Math.max(0, purchase.points - Math.min(purchase.expiredPoints, purchase.points));
+  const reversed = reverseLot(state.pointsLots, purchase.lotId, reversible);
   const buckets = addGrowth(state.growthBuckets, shanghaiDayKey(purchase.paidAt), -purchase.growth, purchase.now, months);
   const rolling = rollingGrowth(buckets, purchase.now, months);
   const { tier, changed } = tierAfterVoid(tiers, {
@@ -108,13 +111,13 @@ export function applyVoid(
   const next: MemberState = {
     tierId: tier.id,
     growthBuckets: buckets,
-    pointsBalance: state.pointsBalance - purchase.points,
+    pointsBalance: state.pointsBalance - reversible,
     pointsLots: lots,
     pointsDebt: state.pointsDebt + reversed.debt,
     tierReviewAt: reviewDate(tiers, tier, buckets, purchase.now, months),
     pointsNextExpiry: nextExpiry(lots),
   };
-  return { state: next, pointsReversed: purchase.points, debtAdded: reversed.debt, tierAfter: tier, tierChanged: changed };
+  return { state: next, pointsReversed: reversible, debtAdded: reversed.debt, tierAfter: tier, tierChanged: changed };
 }
 
 /** The periodic review: down at most one tier when the rolling growth is below the tier's keep threshold. */

@@ -8,7 +8,7 @@ import type { RequestContext } from '../../../server/dispatch';
 import { C, type StaffDoc } from '../../../server/documents';
 import { AppError } from '../../../server/errors';
 import { requireStaff, storeById } from '../../../server/queries';
-import { storeInScope } from './authority';
+import { storeInScope } from '../../../server/authority';
 
 /**
  * Counter codes (wxacode.getUnlimited, which never expire) for a store and for each of its active

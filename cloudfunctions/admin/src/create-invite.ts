@@ -7,7 +7,7 @@ import { C, type InviteDoc } from '../../../server/documents';
 import { AppError, isDuplicateKey } from '../../../server/errors';
 import { shortCode } from '../../../server/ids';
 import { requireStaff, storeById } from '../../../server/queries';
-import { storeInScope } from './authority';
+import { mayInvite, storeInScope } from '../../../server/authority';
 
 const INVITE_TTL_MS = 7 * 86_400_000;
 
@@ -15,7 +15,7 @@ const INVITE_TTL_MS = 7 * 86_400_000;
 export async function createInvite(input: ParsedInputOf<AdminContract, 'createInvite'>, ctx: RequestContext): Promise<InviteView> {
   const staff = await requireStaff(ctx.openid);
   const storeId = storeInScope(staff, input.storeId);
-  if (staff.role === 'manager' && input.role !== 'clerk') throw new AppError('FORBIDDEN');
+  if (!mayInvite(staff, { role: input.role, storeId })) throw new AppError('FORBIDDEN');
   const store = await storeById(storeId);
   if (!store || !store.active) throw new AppError('STORE_NOT_FOUND');
   const invite: InviteDoc = {
@@ -27,6 +27,8 @@ export async function createInvite(input: ParsedInputOf<AdminContract, 'createIn
     expiresAt: new Date(ctx.now.getTime() + INVITE_TTL_MS),
     usedBy: null,
     usedAt: null,
+    revokedAt: null,
+    revokedBy: null,
   };
   for (let attempt = 0; ; attempt++) {
     const code = shortCode(8);

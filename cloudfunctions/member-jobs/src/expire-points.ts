@@ -2,7 +2,7 @@ import { expireReason } from '../../../shared/rules/ledger-text';
 import { applyExpiry } from '../../../shared/rules/member-state';
 import { shanghaiYear } from '../../../shared/time/shanghai';
 import { C, type LedgerDoc, type MemberDoc } from '../../../server/documents';
-import { newId } from '../../../server/ids';
+import { expiryEntryId } from '../../../server/ids';
 import { memberState, saveMember, withMemberState } from '../../../server/member-state';
 import { txnGet, withTransaction } from '../../../server/transaction';
 import { forEachDue } from './due-members';
@@ -18,23 +18,20 @@ export async function expirePoints(now: Date, deadline: number) {
       const result = applyExpiry(memberState(member), now);
       const { _id } = member;
       await saveMember(txn, withMemberState(member, result.state));
-      for (const lot of result.expired) {
-        const earnedAt = lots.get(lot.lotId)?.earnedAt ?? now;
-        await txn.collection<LedgerDoc>(C.ledger).add({
-          data: {
-            _id: newId(),
-            memberId: _id,
-            type: 'expire',
-            points: -lot.points,
-            reason: expireReason(shanghaiYear(earnedAt)),
-            storeId: null,
-            staffId: null,
-            purchaseId: null,
-            expiresAt: null,
-            createdAt: now,
-          },
-        });
-      }
+      // One entry per lot, named after it: a lot expires once, and a later void of its purchase finds it.
+      const entries: Array<LedgerDoc & { _id: string }> = result.expired.map((lot) => ({
+        _id: expiryEntryId(lot.lotId),
+        memberId: _id,
+        type: 'expire',
+        points: -lot.points,
+        reason: expireReason(shanghaiYear(lots.get(lot.lotId)?.earnedAt ?? now)),
+        storeId: null,
+        staffId: null,
+        purchaseId: null,
+        expiresAt: null,
+        createdAt: now,
+      }));
+      for (const entry of entries) await txn.collection<LedgerDoc>(C.ledger).add({ data: entry });
       return result.expired.reduce((sum, lot) => sum + lot.points, 0);
     });
   });

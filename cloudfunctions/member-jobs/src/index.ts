@@ -1,3 +1,5 @@
+import { dropExpiredAttempts } from '../../../server/join-attempts';
+import { timerOnly } from '../../../server/timer';
 import { expirePoints } from './expire-points';
 import { reviewTiers } from './review-tiers';
 
@@ -5,16 +7,17 @@ import { reviewTiers } from './review-tiers';
 const BUDGET_MS = 45_000;
 
 /**
- * The daily timer (03:30 Beijing). Each job picks only members whose due date has passed, by index,
- * handles each in its own transaction, and moves that date on: a run that stops halfway, or runs twice,
- * neither skips nor repeats anyone.
+ * The daily timer (03:30 Beijing), and nothing else may start it. Each job picks only members whose due
+ * date has passed, by index, handles each in its own transaction, and moves that date on: a run that
+ * stops halfway, or runs twice, neither skips nor repeats anyone.
  */
-export async function main(event: { Type?: string; TriggerName?: string }) {
+export const main = timerOnly(async (event) => {
   const deadline = Date.now() + BUDGET_MS;
   const now = new Date();
   const review = await reviewTiers(now, deadline);
   const expiry = await expirePoints(now, deadline);
-  const result = { trigger: event.TriggerName ?? 'manual', now: now.toISOString(), review, expiry };
+  const joinAttemptsDropped = await dropExpiredAttempts(now);
+  const result = { trigger: event.TriggerName ?? 'timer', now: now.toISOString(), review, expiry, joinAttemptsDropped };
   console.log(JSON.stringify(result));
   return result;
-}
+});

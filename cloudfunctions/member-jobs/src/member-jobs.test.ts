@@ -75,3 +75,61 @@ test('points expire at the end of the year after they were earned, with ledger e
   expect(seen).toEqual(history.entries.map((e) => e.id));
   expect(seen).toHaveLength(5);
 });
+
+test('only the timer trigger runs the jobs: a mini-program user gets FORBIDDEN and nothing moves', async () => {
+  await t.cloud.client.setClock('2028-06-01T12:00:00+08:00');
+  const id = ok(await t.member('o-sneaky')('join', { consent, phone: { number: '13866660001' } })).card.memberId;
+  await t.cloud.client.setClock('2030-02-01T12:00:00+08:00'); // the welcome points are long due to expire
+  for (const data of [{}, { Type: 'Timer', TriggerName: 'daily-member-jobs' }, { Type: 'timer' }]) {
+    const result = await t.cloud.client.invoke('member-jobs', { openid: 'o-sneaky' }, data);
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  }
+  expect((await memberDoc(id)).pointsBalance).toBe(100);
+  const run = (await t.cloud.client.trigger('member-jobs')) as { expiry: { visited: number } };
+  expect(run.expiry.visited).toBeGreaterThanOrEqual(1);
+  expect((await memberDoc(id)).pointsBalance).toBe(0);
+});
+
+test('voiding a purchase after its points expired takes nothing more: no second loss, no debt', async () => {
+  await t.cloud.client.setClock('2031-05-01T12:00:00+08:00');
+  const id = ok(await t.member('o-late-void')('join', { consent, phone: { number: '13866660002' } })).card.memberId;
+  const bought = ok(await t.staff('o-clerk1')('recordPurchase', { memberId: id, amountFen: 30_000, orderNo: 'LATE-1' }));
+  expect(bought.pointsBalance).toBe(400);
+  await t.cloud.client.setClock('2033-01-01T03:30:00+08:00');
+  await t.cloud.client.trigger('member-jobs');
+  expect((await memberDoc(id)).pointsBalance).toBe(0);
+
+  const voided = ok(await t.staff('o-clerk1')('voidPurchase', { purchaseId: bought.purchase.purchaseId, reason: '退货' }));
+  expect(voided).toMatchObject({ pointsReversed: 0, pointsBalance: 0 });
+  const doc = await memberDoc(id);
+  expect(doc).toMatchObject({ pointsBalance: 0, pointsDebt: 0, purchaseCount: 0, totalSpendFen: 0, lastPurchaseAt: null });
+  const { list } = (await t.db
+    .collection('points_ledger')
+    .aggregate()
+    .match({ memberId: id })
+    .group({ _id: null, total: t.db.command.aggregate.sum('$points') })
+    .end()) as { list: Array<{ total: number }> };
+  expect(list[0].total).toBe(0);
+});
+
+test('points history reaches every entry exactly once when 60+ share one instant (one expiry entry per lot)', async () => {
+  await t.cloud.client.setClock('2034-03-01T12:00:00+08:00');
+  const id = ok(await t.member('o-regular')('join', { consent, phone: { number: '13866660003' } })).card.memberId;
+  for (let i = 0; i < 64; i++) ok(await t.staff('o-clerk1')('recordPurchase', { memberId: id, amountFen: 1_000 + i, orderNo: `REG-${i}` }));
+  await t.cloud.client.setClock('2036-01-01T03:30:00+08:00');
+  await t.cloud.client.trigger('member-jobs');
+  const all = ((await t.db.collection('points_ledger').where({ memberId: id }).limit(1000).get()) as { data: Array<{ _id: string; type: string }> }).data;
+  expect(all.filter((e) => e.type === 'expire')).toHaveLength(65);
+
+  const seen: string[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 20; page++) {
+    const result = ok(await t.member('o-regular')('pointsHistory', { limit: 20, ...(cursor ? { cursor } : {}) }));
+    seen.push(...result.entries.map((e) => e.id));
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  expect(seen).toHaveLength(all.length);
+  expect(new Set(seen).size).toBe(all.length);
+  expect(new Set(seen)).toEqual(new Set(all.map((e) => e._id)));
+});

@@ -1,94 +1,97 @@
 import type { ParsedInputOf } from '../../../shared/contracts/action';
 import type { MemberContract } from '../../../shared/contracts/member';
 import type { JoinView } from '../../../shared/contracts/views';
-import { tierForGrowth } from '../../../shared/rules/tiers';
-import { expiryForEarning } from '../../../shared/rules/points';
+import { consentIsCurrent, decidePhoneClaim } from '../../../shared/rules/joining';
 import { parseScene } from '../../../shared/rules/scene';
-import { welcomeReason } from '../../../shared/rules/ledger-text';
-import { db, openapi, type Stored } from '../../../server/cloud';
+import { openapi, type Stored, type Transaction } from '../../../server/cloud';
+import { loadCard } from '../../../server/cards';
+import { staffDirectory, storeDirectory } from '../../../server/directory';
 import type { RequestContext } from '../../../server/dispatch';
-import { C, type LedgerDoc, type MemberDoc, type StaffDoc } from '../../../server/documents';
+import { C, type LedgerDoc, type MemberDoc } from '../../../server/documents';
 import { AppError, isDuplicateKey } from '../../../server/errors';
 import { newId } from '../../../server/ids';
-import { findMemberByOpenid, storeById } from '../../../server/queries';
+import { withinRefusalAllowance } from '../../../server/join-attempts';
+import { saveMember } from '../../../server/member-state';
+import { newMember, noPhoneKey } from '../../../server/new-member';
+import { findMemberByOpenid, findMemberByPhone } from '../../../server/queries';
 import { brandSettings } from '../../../server/settings';
-import { withTransaction } from '../../../server/transaction';
+import { txnGet, withTransaction } from '../../../server/transaction';
 import { cardView } from '../../../server/views';
-import { loadCard } from '../../../server/cards';
 
 type JoinInput = ParsedInputOf<MemberContract, 'join'>;
 
+/** A take-over raced with a change to the holder: decide again from what is there now. */
+class HolderChanged extends Error {}
+
 /**
- * Joining is idempotent: the same OPENID gets its existing card back, and a phone already held by
- * another member is refused. The member and the welcome points are written in one transaction, and
- * the unique indexes on openid and phone settle a double tap that races past the first check.
+ * Joining writes the member and the welcome points in one transaction, and lets the unique indexes on
+ * openid and on the phone slot say whether someone is there already — so the usual join costs no
+ * lookups, and every outcome of a race is settled by the database:
+ * - the caller is a member already (a second tap, a retry, a re-scan): the existing card, created: false;
+ * - the number is held by another member: a number verified with WeChat takes the slot from one that
+ *   was only typed (the old member keeps its history, loses the number and is marked for review);
+ *   otherwise PHONE_TAKEN, counted against the caller's daily allowance so one WeChat user cannot probe
+ *   which numbers are members (TOO_MANY_ATTEMPTS once it is spent).
  */
 export async function join(input: JoinInput, ctx: RequestContext): Promise<JoinView> {
   if (!ctx.openid) throw new AppError('FORBIDDEN');
   const settings = await brandSettings();
-  const existing = await findMemberByOpenid(ctx.openid);
-  if (existing) return alreadyJoined(existing, ctx.now);
-
+  if (!consentIsCurrent(input.consent, settings.privacyVersion)) throw new AppError('CONSENT_REQUIRED');
   const place = await resolvePlace(input.scene);
   const phone = await resolvePhone(input.phone);
-  const { data: samePhone } = await db.collection<MemberDoc>(C.members).where({ phone: phone.number }).limit(1).get();
-  if (samePhone.length) throw new AppError('PHONE_TAKEN');
+  const { member, welcome } = newMember(
+    {
+      memberId: newId(),
+      welcomeLotId: newId(),
+      openid: ctx.openid,
+      phone: phone.number,
+      phoneVerified: phone.verified,
+      profile: input.profile,
+      homeStoreId: place.storeId,
+      inviterStaffId: place.inviterStaffId,
+      consentVersion: settings.privacyVersion,
+      joinedAt: ctx.now,
+    },
+    settings,
+  );
+  const created = (): JoinView => ({ created: true, welcomePoints: welcome?.points ?? 0, card: cardView(member, settings, place.storeName, ctx.now) });
 
-  const memberId = newId();
-  const welcomeId = newId();
-  const welcome = settings.welcomePoints;
-  const lots = welcome > 0 ? [{ id: welcomeId, points: welcome, remaining: welcome, earnedAt: ctx.now, expiresAt: expiryForEarning(ctx.now) }] : [];
-  const lowest = tierForGrowth(settings.tiers, 0);
-  const member: MemberDoc = {
-    openid: ctx.openid,
-    phone: phone.number,
-    phoneVerified: phone.verified,
-    name: input.profile.name ?? '',
-    gender: input.profile.gender ?? 'unknown',
-    birthday: input.profile.birthday ?? null,
-    homeStoreId: place.storeId,
-    inviterStaffId: place.inviterStaffId,
-    consent: { version: input.consent.version, agreedAt: ctx.now },
-    joinedAt: ctx.now,
-    tierId: lowest.id,
-    tierSince: ctx.now,
-    tierReviewAt: null,
-    growthBuckets: {},
-    pointsBalance: welcome,
-    pointsLots: lots,
-    pointsDebt: 0,
-    pointsNextExpiry: lots[0]?.expiresAt ?? null,
-    purchaseCount: 0,
-    totalSpendFen: 0,
-    lastPurchaseAt: null,
-  };
-  const ledger: LedgerDoc = {
-    memberId,
-    type: 'welcome',
-    points: welcome,
-    reason: welcomeReason(),
-    storeId: place.storeId,
-    staffId: place.inviterStaffId,
-    purchaseId: null,
-    expiresAt: lots[0]?.expiresAt ?? null,
-    createdAt: ctx.now,
-  };
-  try {
-    await withTransaction(async (txn) => {
-      await txn.collection<MemberDoc>(C.members).add({ data: { ...member, _id: memberId } });
-      if (welcome > 0) await txn.collection<LedgerDoc>(C.ledger).add({ data: { ...ledger, _id: welcomeId } });
-    });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const winner = await findMemberByOpenid(ctx.openid);
-    if (winner) return alreadyJoined(winner, ctx.now);
-    throw new AppError('PHONE_TAKEN');
+  let takeOver: Stored<MemberDoc> | null = null;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      await withTransaction(async (txn) => {
+        if (takeOver) await detachPhone(txn, takeOver._id, phone.number, ctx.now);
+        await insert(txn, member, welcome);
+      });
+      return created();
+    } catch (error) {
+      if (!(error instanceof HolderChanged) && !isDuplicateKey(error)) throw error;
+    }
+    takeOver = null;
+    const mine = await findMemberByOpenid(ctx.openid);
+    if (mine) return { created: false, welcomePoints: 0, card: await loadCard(mine, ctx.now) };
+    const holder = await findMemberByPhone(phone.number);
+    if (!holder) continue; // the holder let go of the number in between: just try again
+    const decision = decidePhoneClaim(holder, { openid: ctx.openid, verified: phone.verified });
+    if (decision === 'already-joined') return { created: false, welcomePoints: 0, card: await loadCard(holder, ctx.now) };
+    if (decision === 'refuse') {
+      throw new AppError((await withinRefusalAllowance(ctx.openid, ctx.now)) ? 'PHONE_TAKEN' : 'TOO_MANY_ATTEMPTS');
+    }
+    takeOver = holder;
   }
-  return { created: true, welcomePoints: welcome, card: cardView({ ...member, _id: memberId }, settings, place.storeName, ctx.now) };
+  throw new AppError('BUSY');
 }
 
-async function alreadyJoined(member: Stored<MemberDoc>, now: Date): Promise<JoinView> {
-  return { created: false, welcomePoints: 0, card: await loadCard(member, now) };
+async function insert(txn: Transaction, member: Stored<MemberDoc>, welcome: Stored<LedgerDoc> | null): Promise<void> {
+  await txn.collection<MemberDoc>(C.members).add({ data: member });
+  if (welcome) await txn.collection<LedgerDoc>(C.ledger).add({ data: welcome });
+}
+
+/** The typed claim loses the number; re-checked inside the transaction so a changed holder is not overwritten. */
+async function detachPhone(txn: Transaction, holderId: string, phone: string, now: Date): Promise<void> {
+  const holder = await txnGet<MemberDoc>(txn, C.members, holderId);
+  if (!holder || holder.phoneKey !== phone || holder.phoneVerified) throw new HolderChanged();
+  await saveMember(txn, { ...holder, phone: '', phoneKey: noPhoneKey(holder._id), phoneVerified: false, review: { reason: 'phone_detached', phone, at: now } });
 }
 
 /** The counter code's scene names the store and, optionally, the inviting clerk. */
@@ -96,15 +99,12 @@ async function resolvePlace(scene: string | undefined): Promise<{ storeId: strin
   if (!scene) return { storeId: null, storeName: '', inviterStaffId: null };
   const parsed = parseScene(scene);
   if (!parsed) throw new AppError('SCENE_INVALID');
-  const store = await storeById(parsed.storeId);
+  const [stores, staff] = await Promise.all([storeDirectory(), parsed.staffCode ? staffDirectory() : undefined]);
+  const store = stores.get(parsed.storeId);
   if (!store || !store.active) throw new AppError('STORE_NOT_FOUND');
-  let inviterStaffId: string | null = null;
-  if (parsed.staffCode) {
-    const { data } = await db.collection<StaffDoc>(C.staff).where({ code: parsed.staffCode }).limit(1).get();
-    // A clerk who left or moved still brings the shopper to the store; only the credit is dropped.
-    const clerk = data[0];
-    if (clerk && clerk.status === 'active' && clerk.storeId === store._id) inviterStaffId = clerk._id;
-  }
+  // A clerk who left or moved still brings the shopper to the store; only the credit is dropped.
+  const clerk = parsed.staffCode ? staff?.byCode.get(parsed.staffCode) : undefined;
+  const inviterStaffId = clerk && clerk.status === 'active' && clerk.storeId === store._id ? clerk._id : null;
   return { storeId: store._id, storeName: store.name, inviterStaffId };
 }
 

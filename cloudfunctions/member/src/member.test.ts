@@ -59,7 +59,7 @@ describe('join', () => {
   test('bad input gets a clear code and writes nothing', async () => {
     const before = await count('members');
     const cases: Array<[unknown, string]> = [
-      [{ consent: { version: '2026-11', agreed: false }, phone: { number: '13500000000' } }, 'INVALID_INPUT'],
+      [{ consent: { version: '2026-11', agreed: false }, phone: { number: '13500000000' } }, 'CONSENT_REQUIRED'],
       [{ consent, phone: { number: '12345' } }, 'INVALID_INPUT'],
       [{ consent, phone: { number: '13500000000' }, profile: { birthday: '1990-02-30' } }, 'INVALID_INPUT'],
       [{ consent, scene: 's=NOPE', phone: { number: '13500000000' } }, 'STORE_NOT_FOUND'],

@@ -1,5 +1,6 @@
 import { staffContract } from '../../../shared/contracts/staff';
 import { createMain } from '../../../server/dispatch';
+import { approveSale, declineSale, pendingSales } from './approvals';
 import { bind } from './bind';
 import { customer, resolveMemberCode } from './customer';
 import { me } from './me';
@@ -7,4 +8,15 @@ import { purchases } from './purchases';
 import { recordPurchase } from './record-purchase';
 import { voidPurchase } from './void-purchase';
 
-export const main = createMain(staffContract, { bind, me, resolveMemberCode, customer, recordPurchase, voidPurchase, purchases });
+export const main = createMain(staffContract, {
+  bind,
+  me,
+  resolveMemberCode,
+  customer,
+  recordPurchase,
+  voidPurchase,
+  purchases,
+  pendingSales,
+  approveSale,
+  declineSale,
+});

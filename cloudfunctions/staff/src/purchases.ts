@@ -2,9 +2,10 @@ import type { ParsedInputOf } from '../../../shared/contracts/action';
 import type { StaffContract } from '../../../shared/contracts/staff';
 import type { PurchaseView } from '../../../shared/contracts/views';
 import { db } from '../../../server/cloud';
+import { names } from '../../../server/directory';
 import type { RequestContext } from '../../../server/dispatch';
 import { C, type PurchaseDoc } from '../../../server/documents';
-import { requireStaff, staffNames, storeNames } from '../../../server/queries';
+import { requireStaff } from '../../../server/queries';
 import { purchaseView } from '../../../server/views';
 
 export async function purchases(input: ParsedInputOf<StaffContract, 'purchases'>, ctx: RequestContext): Promise<{ purchases: PurchaseView[] }> {
@@ -14,6 +15,6 @@ export async function purchases(input: ParsedInputOf<StaffContract, 'purchases'>
 
 export async function recentPurchases(memberId: string, limit: number): Promise<PurchaseView[]> {
   const { data } = await db.collection<PurchaseDoc>(C.purchases).where({ memberId }).orderBy('paidAt', 'desc').limit(limit).get();
-  const [stores, staff] = await Promise.all([storeNames(data.map((p) => p.storeId)), staffNames(data.map((p) => p.staffId))]);
-  return data.map((p) => purchaseView(p, stores.get(p.storeId) ?? '', staff.get(p.staffId) ?? ''));
+  const named = await names({ stores: data.map((p) => p.storeId), staff: data.map((p) => p.staffId) });
+  return data.map((p) => purchaseView(p, named.store(p.storeId), named.staff(p.staffId)));
 }

@@ -1,104 +1,64 @@
 import type { ParsedInputOf } from '../../../shared/contracts/action';
 import type { StaffContract } from '../../../shared/contracts/staff';
 import type { PurchaseResultView } from '../../../shared/contracts/views';
-import { toTierView } from '../../../shared/rules/brand-settings';
-import { earnReason } from '../../../shared/rules/ledger-text';
-import { applyPurchase } from '../../../shared/rules/member-state';
-import { tierById } from '../../../shared/rules/tiers';
-import type { Stored } from '../../../server/cloud';
+import { saleNeedsApproval } from '../../../shared/rules/sales';
+import { db, type Stored } from '../../../server/cloud';
 import type { RequestContext } from '../../../server/dispatch';
-import { C, type LedgerDoc, type MemberDoc, type PurchaseDoc, type TierChangeDoc } from '../../../server/documents';
-import { AppError } from '../../../server/errors';
-import { newId } from '../../../server/ids';
-import { memberState, saveMember, withMemberState } from '../../../server/member-state';
-import { requireStaff, storeById } from '../../../server/queries';
+import { C, type ApprovalDoc, type PurchaseDoc, type StaffDoc } from '../../../server/documents';
+import { AppError, isDuplicateKey } from '../../../server/errors';
+import { getById, memberById, requireStaff } from '../../../server/queries';
 import { brandSettings } from '../../../server/settings';
-import { txnGet, withTransaction } from '../../../server/transaction';
-import { purchaseView } from '../../../server/views';
+import { assertNotOwnMembership } from '../../../server/staff-guard';
+import { purchaseIdFor, recordSale, resultView, type Sale } from './sale';
 
 /**
- * Records a purchase at the caller's store: points (with the tier's multiplier), growth and any
- * upgrade, in one transaction over the member document plus the new purchase, ledger entry and tier
- * change. The purchase id is the store and order number, so the same order never counts twice: a
- * repeat (double tap, retry, a second till) answers the first result with `duplicate: true`.
+ * Records a purchase at the caller's store (see recordSale). A clerk's sale above the brand's limit is
+ * not recorded: it waits as a pending sale for a manager or admin, and the clerk is told so
+ * (APPROVAL_REQUIRED) — asking again is harmless, it is the same pending sale.
  */
 export async function recordPurchase(input: ParsedInputOf<StaffContract, 'recordPurchase'>, ctx: RequestContext): Promise<PurchaseResultView> {
   const staff = await requireStaff(ctx.openid);
-  const [settings, store] = await Promise.all([brandSettings(), storeById(staff.storeId)]);
-  const purchaseId = `${staff.storeId}_${input.orderNo}`;
+  const settings = await brandSettings();
+  const sale: Sale = { ...input, storeId: staff.storeId };
+  if (saleNeedsApproval(staff.role, input.amountFen, settings.clerkSaleLimitFen)) {
+    return resultView(await requestApproval(sale, staff, ctx.now), settings);
+  }
+  return recordSale(sale, { clerk: staff }, settings, ctx.now);
+}
 
-  const outcome = await withTransaction(async (txn) => {
-    const [existing, member] = await Promise.all([
-      txnGet<PurchaseDoc>(txn, C.purchases, purchaseId),
-      txnGet<MemberDoc>(txn, C.members, input.memberId),
-    ]);
-    if (!member) throw new AppError('MEMBER_NOT_FOUND');
-    if (existing) {
-      if (existing.memberId !== input.memberId || existing.amountFen !== input.amountFen) throw new AppError('ORDER_CONFLICT');
-      return { purchase: existing, member, duplicate: true };
-    }
-    const lotId = newId();
-    const result = applyPurchase(memberState(member), { amountFen: input.amountFen, lotId, now: ctx.now }, settings);
-    const purchase: Stored<PurchaseDoc> = {
-      _id: purchaseId,
-      memberId: member._id,
-      storeId: staff.storeId,
-      staffId: staff._id,
-      orderNo: input.orderNo,
-      amountFen: input.amountFen,
-      categories: input.categories,
-      growth: result.growth,
-      points: result.points,
-      lotId,
-      tierBefore: result.tierBefore.id,
-      tierAfter: result.tierAfter.id,
-      status: 'valid',
-      paidAt: ctx.now,
-      voidedAt: null,
-      voidedBy: null,
-      voidReason: '',
-    };
-    const updated = withMemberState(member, result.state, {
-      purchaseCount: member.purchaseCount + 1,
-      totalSpendFen: member.totalSpendFen + input.amountFen,
-      lastPurchaseAt: ctx.now,
-      ...(result.upgraded ? { tierSince: ctx.now } : {}),
-    });
-    await saveMember(txn, updated);
-    await txn.collection<PurchaseDoc>(C.purchases).add({ data: purchase });
-    if (result.points > 0) {
-      await txn.collection<LedgerDoc>(C.ledger).add({
-        data: {
-          _id: lotId,
-          memberId: member._id,
-          type: 'earn',
-          points: result.points,
-          reason: earnReason(input.orderNo),
-          storeId: staff.storeId,
-          staffId: staff._id,
-          purchaseId,
-          expiresAt: result.state.pointsLots.find((lot) => lot.id === lotId)?.expiresAt ?? null,
-          createdAt: ctx.now,
-        },
-      });
-    }
-    if (result.upgraded) {
-      await txn.collection<TierChangeDoc>(C.tierChanges).add({
-        data: { memberId: member._id, from: result.tierBefore.id, to: result.tierAfter.id, reason: 'purchase', growth: result.rollingGrowth, purchaseId, at: ctx.now },
-      });
-    }
-    return { purchase, member: updated, duplicate: false };
-  });
-
-  const { tiers } = settings;
-  const tierBefore = toTierView(tierById(tiers, outcome.purchase.tierBefore));
-  const tierAfter = toTierView(tierById(tiers, outcome.purchase.tierAfter));
-  return {
-    purchase: purchaseView(outcome.purchase, store?.name ?? '', staff.name),
-    duplicate: outcome.duplicate,
-    pointsBalance: outcome.member.pointsBalance,
-    tierBefore,
-    tierAfter,
-    upgraded: outcome.purchase.tierBefore !== outcome.purchase.tierAfter,
+/** Returns the purchase if this order was recorded already; otherwise files (or finds) the pending sale and refuses. */
+async function requestApproval(sale: Sale, clerk: Stored<StaffDoc>, now: Date) {
+  const purchaseId = purchaseIdFor(sale.storeId, sale.orderNo);
+  const [purchase, member] = await Promise.all([getById<PurchaseDoc>(C.purchases, purchaseId), memberById(sale.memberId)]);
+  if (purchase) {
+    if (purchase.memberId !== sale.memberId || purchase.amountFen !== sale.amountFen) throw new AppError('ORDER_CONFLICT');
+    return { purchase, member, duplicate: true };
+  }
+  assertNotOwnMembership(clerk, member);
+  const approval: ApprovalDoc = {
+    memberId: sale.memberId,
+    storeId: sale.storeId,
+    staffId: clerk._id,
+    orderNo: sale.orderNo,
+    amountFen: sale.amountFen,
+    categories: sale.categories,
+    status: 'pending',
+    requestedAt: now,
+    decidedBy: null,
+    decidedAt: null,
+    declineReason: '',
   };
+  try {
+    await db.collection<ApprovalDoc>(C.approvals).add({ data: { ...approval, _id: purchaseId } });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const filed = await getById<ApprovalDoc>(C.approvals, purchaseId);
+    if (filed && (filed.memberId !== sale.memberId || filed.amountFen !== sale.amountFen)) throw new AppError('ORDER_CONFLICT');
+    if (filed?.status === 'declined') throw new AppError('APPROVAL_DECLINED');
+    if (filed?.status === 'approved') {
+      const recorded = await getById<PurchaseDoc>(C.purchases, purchaseId);
+      if (recorded) return { purchase: recorded, member: await memberById(sale.memberId), duplicate: true };
+    }
+  }
+  throw new AppError('APPROVAL_REQUIRED');
 }

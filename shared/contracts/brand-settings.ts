@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { DEFAULT_BRAND_SETTINGS, validateBrandSettings, type BrandSettings } from '../rules/brand-settings';
+
+/**
+ * The shape of settings/brand as stored. Every field is optional (a missing one takes the default),
+ * but a present one must have the right type: the rules in shared/rules/brand-settings.ts then check
+ * what the types cannot (thresholds in order, ranges). Used on load, and by the settings editor.
+ */
+const tier = z.object({
+  id: z.string(),
+  name: z.string(),
+  color: z.string(),
+  threshold: z.number(),
+  keepThreshold: z.number(),
+  multiplierPermille: z.number(),
+  benefits: z.array(z.string()),
+});
+
+export const brandSettingsDocument = z.object({
+  brandName: z.string().optional(),
+  tiers: z.array(tier).optional(),
+  welcomePoints: z.number().optional(),
+  privacyVersion: z.string().optional(),
+  memberCodeTtlSeconds: z.number().optional(),
+  growthWindowMonths: z.number().optional(),
+  clerkSaleLimitFen: z.number().optional(),
+  updatedAt: z.date().optional(),
+  updatedBy: z.string().optional(),
+})
+  // A misspelt key would otherwise be dropped silently and its default used: refuse it instead.
+  .strict();
+
+/** The stored document over the defaults, or every problem with it (types first, then the rules). */
+export function parseBrandSettings(stored: unknown): { ok: true; value: BrandSettings } | { ok: false; problems: string[] } {
+  const parsed = brandSettingsDocument.safeParse(stored);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(文档)'}: ${issue.message}`) };
+  }
+  const { updatedAt: _at, updatedBy: _by, ...fields } = parsed.data;
+  const value: BrandSettings = { ...DEFAULT_BRAND_SETTINGS, ...fields };
+  const problems = validateBrandSettings(value);
+  return problems.length ? { ok: false, problems } : { ok: true, value };
+}
