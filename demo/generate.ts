@@ -4,7 +4,7 @@ import { applyPurchase } from '../shared/rules/member-state';
 import { expiryForEarning } from '../shared/rules/points';
 import { addPurchaseStats, NO_PURCHASES, type PurchaseStats } from '../shared/rules/purchase-stats';
 import { formatShanghai, startOfShanghaiDay } from '../shared/time/shanghai';
-import type { LedgerDoc, MemberDoc, PurchaseDoc, TierChangeDoc } from '../server/documents';
+import { receiptOf, type LedgerDoc, type MemberDoc, type PurchaseDoc, type PurchaseReceipt, type TierChangeDoc } from '../server/documents';
 import { memberState, withMemberState } from '../server/member-state';
 import { newMember } from '../server/new-member';
 import { DEMO_OPENIDS, DEMO_STAFF, DEMO_STORES } from './brand';
@@ -69,7 +69,7 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
         settings,
       );
     let state = memberState(joining({ name: '', gender: 'female', birthday: null }, staff[0]._id).member);
-    let stats: PurchaseStats = NO_PURCHASES;
+    let stats: PurchaseStats<PurchaseReceipt> = NO_PURCHASES;
 
     const span = now.getTime() - joinedAt.getTime();
     const times = Array.from({ length: purchaseCount }, () => joinedAt.getTime() + random() * span).sort((a, b) => a - b);
@@ -84,12 +84,13 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
       const lotId = `${id}-lot-${order}`;
       const result = applyPurchase(state, { amountFen, lotId, now: paidAt }, settings);
       state = result.state;
-      stats = addPurchaseStats(stats, { id: purchaseId, at: paidAt, fen: amountFen });
-      out.purchases.push({
+      const purchase: WithId<PurchaseDoc> = {
         _id: purchaseId, memberId: id, storeId: store._id, staffId: clerk._id, orderNo, amountFen, categories: [pick(CATEGORIES)],
         growth: result.growth, points: result.points, lotId, tierBefore: result.tierBefore.id, tierAfter: result.tierAfter.id,
         status: 'valid', paidAt, voidedAt: null, voidedBy: null, voidReason: '',
-      });
+      };
+      stats = addPurchaseStats(stats, receiptOf(purchase));
+      out.purchases.push(purchase);
       if (result.points > 0) {
         out.ledger.push({ _id: lotId, memberId: id, type: 'earn', points: result.points, reason: earnReason(orderNo), storeId: store._id, staffId: clerk._id, purchaseId, expiresAt: expiryForEarning(paidAt), createdAt: paidAt });
       }

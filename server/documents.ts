@@ -47,6 +47,22 @@ export interface MemberReview {
   at: Date;
 }
 
+/**
+ * A recent valid purchase as the member document keeps it: enough to show it and to void it without
+ * reading the purchase back (purchases never change but for their status, so the copy stays true).
+ */
+export interface PurchaseReceipt extends RecentPurchase {
+  storeId: string;
+  staffId: string;
+  orderNo: string;
+  categories: string[];
+  points: number;
+  growth: number;
+  lotId: string;
+  tierBefore: string;
+  tierAfter: string;
+}
+
 export interface MemberDoc {
   openid: string;
   /** '' when the member holds no number (detached). */
@@ -80,9 +96,26 @@ export interface MemberDoc {
   purchaseCount: number;
   totalSpendFen: number;
   lastPurchaseAt: Date | null;
-  recentPurchases: RecentPurchase[];
+  recentPurchases: PurchaseReceipt[];
   /** The member code's short numeric form for laser scanners, valid as long as the signed token shown with it. */
   tillCode: { code: string; expiresAt: Date } | null;
+}
+
+export function receiptOf(purchase: PurchaseDoc & { _id: string }): PurchaseReceipt {
+  return {
+    id: purchase._id,
+    at: purchase.paidAt,
+    fen: purchase.amountFen,
+    storeId: purchase.storeId,
+    staffId: purchase.staffId,
+    orderNo: purchase.orderNo,
+    categories: purchase.categories,
+    points: purchase.points,
+    growth: purchase.growth,
+    lotId: purchase.lotId,
+    tierBefore: purchase.tierBefore,
+    tierAfter: purchase.tierAfter,
+  };
 }
 
 export interface PurchaseDoc {

@@ -22,8 +22,11 @@ export const staffContract = {
    */
   recordPurchase: action(z.object({ memberId: id, amountFen, orderNo, categories })).returns<PurchaseResultView>(),
 
-  /** Idempotent: voiding twice reverses once. */
-  voidPurchase: action(z.object({ purchaseId: id, reason: reason.default('') })).returns<VoidResultView>(),
+  /**
+   * Idempotent: voiding twice reverses once. `memberId` (the customer on screen) lets a recent
+   * purchase be voided from the member's own record, without reading the purchase first.
+   */
+  voidPurchase: action(z.object({ purchaseId: id, memberId: id.optional(), reason: reason.default('') })).returns<VoidResultView>(),
 
   purchases: action(z.object({ memberId: id, limit: z.number().int().min(1).max(50).default(20) })).returns<{ purchases: PurchaseView[] }>(),
 

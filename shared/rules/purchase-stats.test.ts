@@ -4,7 +4,7 @@ const at = (day: number) => new Date(Date.UTC(2026, 0, day, 4));
 const purchase = (n: number, fen = 10_000) => ({ id: `p${n}`, at: at(n), fen });
 
 function bought(count: number): PurchaseStats {
-  let stats = NO_PURCHASES;
+  let stats: PurchaseStats = NO_PURCHASES;
   for (let n = 1; n <= count; n++) stats = addPurchaseStats(stats, purchase(n, n * 100));
   return stats;
 }

@@ -10,23 +10,24 @@ export interface RecentPurchase {
   fen: number;
 }
 
-export interface PurchaseStats {
+/** `R` lets the caller keep more about each recent purchase (a receipt) without the rules caring. */
+export interface PurchaseStats<R extends RecentPurchase = RecentPurchase> {
   purchaseCount: number;
   totalSpendFen: number;
   lastPurchaseAt: Date | null;
-  recentPurchases: RecentPurchase[];
+  recentPurchases: R[];
 }
 
 /** Enough for "last purchase" after voids and for the gaps between visits that scores look at. */
 export const RECENT_PURCHASES_KEPT = 20;
 
-export const NO_PURCHASES: PurchaseStats = { purchaseCount: 0, totalSpendFen: 0, lastPurchaseAt: null, recentPurchases: [] };
+export const NO_PURCHASES: PurchaseStats<never> = { purchaseCount: 0, totalSpendFen: 0, lastPurchaseAt: null, recentPurchases: [] };
 
 function newestFirst(a: RecentPurchase, b: RecentPurchase): number {
   return b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
-export function addPurchaseStats(stats: PurchaseStats, purchase: RecentPurchase): PurchaseStats {
+export function addPurchaseStats<R extends RecentPurchase>(stats: PurchaseStats<R>, purchase: R): PurchaseStats<R> {
   const recent = [...stats.recentPurchases.filter((p) => p.id !== purchase.id), purchase].sort(newestFirst).slice(0, RECENT_PURCHASES_KEPT);
   const last = stats.lastPurchaseAt && stats.lastPurchaseAt.getTime() > purchase.at.getTime() ? stats.lastPurchaseAt : purchase.at;
   return {
@@ -42,7 +43,7 @@ export function addPurchaseStats(stats: PurchaseStats, purchase: RecentPurchase)
  * when every kept purchase was voided but older ones exist, `lastPurchaseUnknown` asks the caller to
  * look it up (the list holds only the newest few).
  */
-export function removePurchaseStats(stats: PurchaseStats, purchase: RecentPurchase): { stats: PurchaseStats; lastPurchaseUnknown: boolean } {
+export function removePurchaseStats<R extends RecentPurchase>(stats: PurchaseStats<R>, purchase: RecentPurchase): { stats: PurchaseStats<R>; lastPurchaseUnknown: boolean } {
   const recent = stats.recentPurchases.filter((p) => p.id !== purchase.id);
   const purchaseCount = Math.max(0, stats.purchaseCount - 1);
   const totalSpendFen = Math.max(0, stats.totalSpendFen - purchase.fen);
@@ -51,7 +52,7 @@ export function removePurchaseStats(stats: PurchaseStats, purchase: RecentPurcha
   return { stats: { purchaseCount, totalSpendFen, lastPurchaseAt, recentPurchases: recent }, lastPurchaseUnknown };
 }
 
-export function purchaseStatsOf(doc: PurchaseStats): PurchaseStats {
+export function purchaseStatsOf<R extends RecentPurchase>(doc: PurchaseStats<R>): PurchaseStats<R> {
   return {
     purchaseCount: doc.purchaseCount,
     totalSpendFen: doc.totalSpendFen,

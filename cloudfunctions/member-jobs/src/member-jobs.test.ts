@@ -118,7 +118,7 @@ test('points history reaches every entry exactly once when 60+ share one instant
   for (let i = 0; i < 64; i++) ok(await t.staff('o-clerk1')('recordPurchase', { memberId: id, amountFen: 1_000 + i, orderNo: `REG-${i}` }));
   await t.cloud.client.setClock('2036-01-01T03:30:00+08:00');
   await t.cloud.client.trigger('member-jobs');
-  const all = ((await t.db.collection('points_ledger').where({ memberId: id }).limit(1000).get()) as { data: Array<{ _id: string; type: string }> }).data;
+  const all = ((await t.db.collection('points_ledger').where({ memberId: id }).limit(1000).get()) as unknown as { data: Array<{ _id: string; type: string }> }).data;
   expect(all.filter((e) => e.type === 'expire')).toHaveLength(65);
 
   const seen: string[] = [];

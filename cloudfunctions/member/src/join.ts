@@ -25,8 +25,8 @@ class HolderChanged extends Error {}
 
 /**
  * Joining writes the member and the welcome points in one transaction, and lets the unique indexes on
- * openid and on the phone slot say whether someone is there already — so the usual join costs no
- * lookups, and every outcome of a race is settled by the database:
+ * openid and on the phone slot say whether someone is there already — so a new member costs one
+ * lookup (is the caller a member?) and every outcome of a race is settled by the database:
  * - the caller is a member already (a second tap, a retry, a re-scan): the existing card, created: false;
  * - the number is held by another member: a number verified with WeChat takes the slot from one that
  *   was only typed (the old member keeps its history, loses the number and is marked for review);
@@ -35,6 +35,9 @@ class HolderChanged extends Error {}
  */
 export async function join(input: JoinInput, ctx: RequestContext): Promise<JoinView> {
   if (!ctx.openid) throw new AppError('FORBIDDEN');
+  // A member scanning the counter code again is common: one read answers them.
+  const existing = await findMemberByOpenid(ctx.openid);
+  if (existing) return { created: false, welcomePoints: 0, card: await loadCard(existing, ctx.now) };
   const settings = await brandSettings();
   if (!consentIsCurrent(input.consent, settings.privacyVersion)) throw new AppError('CONSENT_REQUIRED');
   const place = await resolvePlace(input.scene);

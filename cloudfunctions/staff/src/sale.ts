@@ -6,7 +6,7 @@ import { addPurchaseStats, purchaseStatsOf } from '../../../shared/rules/purchas
 import { tierById } from '../../../shared/rules/tiers';
 import type { Stored, Transaction } from '../../../server/cloud';
 import { names } from '../../../server/directory';
-import { C, type LedgerDoc, type MemberDoc, type PurchaseDoc, type StaffDoc, type TierChangeDoc } from '../../../server/documents';
+import { C, receiptOf, type LedgerDoc, type MemberDoc, type PurchaseDoc, type StaffDoc, type TierChangeDoc } from '../../../server/documents';
 import { AppError, isDuplicateKey } from '../../../server/errors';
 import { newId } from '../../../server/ids';
 import { memberState, saveMember, withMemberState } from '../../../server/member-state';
@@ -76,7 +76,7 @@ export async function recordSale(
         approvedBy: approver?._id ?? null,
       };
       const updated = withMemberState(member, result.state, {
-        ...addPurchaseStats(purchaseStatsOf(member), { id: purchaseId, at: now, fen: sale.amountFen }),
+        ...addPurchaseStats(purchaseStatsOf(member), receiptOf(purchase)),
         ...(result.upgraded ? { tierSince: now } : {}),
       });
       // The purchase goes first: a repeat of this order fails here, before anything else is written.

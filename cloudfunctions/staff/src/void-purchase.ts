@@ -9,77 +9,116 @@ import { tierById } from '../../../shared/rules/tiers';
 import { db, type Stored, type Transaction } from '../../../server/cloud';
 import { names } from '../../../server/directory';
 import type { RequestContext } from '../../../server/dispatch';
-import { C, type LedgerDoc, type MemberDoc, type PurchaseDoc, type TierChangeDoc } from '../../../server/documents';
-import { AppError } from '../../../server/errors';
+import { C, receiptOf, type LedgerDoc, type MemberDoc, type PurchaseDoc, type PurchaseReceipt, type StaffDoc, type TierChangeDoc } from '../../../server/documents';
+import { AppError, isDuplicateKey } from '../../../server/errors';
 import { expiryEntryId, reversalEntryId } from '../../../server/ids';
 import { memberState, saveMember, withMemberState } from '../../../server/member-state';
 import { requireStaff } from '../../../server/queries';
 import { brandSettings } from '../../../server/settings';
 import { assertNotOwnMembership } from '../../../server/staff-guard';
 import { txnGet, withTransaction } from '../../../server/transaction';
-import { purchaseView } from '../../../server/views';
+import type { PurchaseView } from '../../../shared/contracts/views';
+
+type Outcome = { receipt: PurchaseReceipt; member: Stored<MemberDoc>; alreadyVoided: boolean; reversed: number; lastPurchaseUnknown: boolean };
 
 /**
  * Voids a purchase in one transaction: its points (less any that already expired) and growth are taken
- * back with a `reverse` ledger entry, and it leaves the member's purchase figures. Voiding twice
- * reverses once. Clerks and managers void their own store's purchases only, and nobody their own.
+ * back with a `reverse` ledger entry, and it leaves the member's purchase figures. A recent purchase is
+ * voided from the receipt on the member's document (given the member); an older one is read first.
+ * Voiding twice reverses once. Clerks and managers void their own store's purchases only, and nobody
+ * their own.
  */
 export async function voidPurchase(input: ParsedInputOf<StaffContract, 'voidPurchase'>, ctx: RequestContext): Promise<VoidResultView> {
   const staff = await requireStaff(ctx.openid);
   const settings = await brandSettings();
 
-  const outcome = await withTransaction(async (txn) => {
-    const purchase = await txnGet<PurchaseDoc>(txn, C.purchases, input.purchaseId);
-    if (!purchase) throw new AppError('PURCHASE_NOT_FOUND');
-    if (staff.role !== 'admin' && purchase.storeId !== staff.storeId) throw new AppError('PURCHASE_OTHER_STORE');
-    const member = await txnGet<MemberDoc>(txn, C.members, purchase.memberId);
-    if (!member) throw new AppError('MEMBER_NOT_FOUND');
+  const outcome = await withTransaction(async (txn): Promise<Outcome> => {
+    const found = await findPurchase(txn, input.purchaseId, input.memberId);
+    const { member, receipt } = found;
+    if (staff.role !== 'admin' && receipt.storeId !== staff.storeId) throw new AppError('PURCHASE_OTHER_STORE');
     assertNotOwnMembership(staff, member);
-    if (purchase.status === 'voided') return { purchase, member, alreadyVoided: true, reversed: 0, lastPurchaseUnknown: false };
+    if (found.voided) return { receipt, member, alreadyVoided: true, reversed: 0, lastPurchaseUnknown: false };
 
-    const expiredPoints = member.pointsLots.some((lot) => lot.id === purchase.lotId) ? 0 : await expiredPointsOfLot(txn, purchase.lotId);
+    const expiredPoints = member.pointsLots.some((lot) => lot.id === receipt.lotId) ? 0 : await expiredPointsOfLot(txn, receipt.lotId);
     const result = applyVoid(
       memberState(member),
-      { points: purchase.points, expiredPoints, growth: purchase.growth, lotId: purchase.lotId, paidAt: purchase.paidAt, tierBefore: purchase.tierBefore, tierAfter: purchase.tierAfter, now: ctx.now },
+      { points: receipt.points, expiredPoints, growth: receipt.growth, lotId: receipt.lotId, paidAt: receipt.at, tierBefore: receipt.tierBefore, tierAfter: receipt.tierAfter, now: ctx.now },
       settings,
     );
-    const stats = removePurchaseStats(purchaseStatsOf(member), { id: purchase._id, at: purchase.paidAt, fen: purchase.amountFen });
-    const voided: Stored<PurchaseDoc> = { ...purchase, status: 'voided', voidedAt: ctx.now, voidedBy: staff._id, voidReason: input.reason };
+    const stats = removePurchaseStats(purchaseStatsOf(member), receipt);
     const updated = withMemberState(member, result.state, { ...stats.stats, ...(result.tierChanged ? { tierSince: ctx.now } : {}) });
     await saveMember(txn, updated);
-    await txn.collection<PurchaseDoc>(C.purchases).doc(purchase._id).update({ data: { status: 'voided', voidedAt: ctx.now, voidedBy: staff._id, voidReason: input.reason } });
-    if (result.pointsReversed > 0) {
-      await txn.collection<LedgerDoc>(C.ledger).add({
-        data: {
-          _id: reversalEntryId(purchase._id),
-          memberId: member._id,
-          type: 'reverse',
-          points: -result.pointsReversed,
-          reason: reverseReason(purchase.orderNo),
-          storeId: staff.storeId,
-          staffId: staff._id,
-          purchaseId: purchase._id,
-          expiresAt: null,
-          createdAt: ctx.now,
-        },
-      });
-    }
+    await txn.collection<PurchaseDoc>(C.purchases).doc(receipt.id).update({ data: { status: 'voided', voidedAt: ctx.now, voidedBy: staff._id, voidReason: input.reason } });
+    // Named after the purchase: even a second void that raced past the reads could not write it twice.
+    if (result.pointsReversed > 0) await txn.collection<LedgerDoc>(C.ledger).add({ data: reversalEntry(receipt, member._id, result.pointsReversed, staff, ctx.now) });
     if (result.tierChanged) {
       await txn.collection<TierChangeDoc>(C.tierChanges).add({
-        data: { memberId: member._id, from: member.tierId, to: result.tierAfter.id, reason: 'void', growth: 0, purchaseId: purchase._id, at: ctx.now },
+        data: { memberId: member._id, from: member.tierId, to: result.tierAfter.id, reason: 'void', growth: 0, purchaseId: receipt.id, at: ctx.now },
       });
     }
-    return { purchase: voided, member: updated, alreadyVoided: false, reversed: result.pointsReversed, lastPurchaseUnknown: stats.lastPurchaseUnknown };
+    return { receipt, member: updated, alreadyVoided: false, reversed: result.pointsReversed, lastPurchaseUnknown: stats.lastPurchaseUnknown };
+  }).catch(async (error) => {
+    // The reversal's unique id: another void of this purchase committed first.
+    if (!isDuplicateKey(error)) throw error;
+    return withTransaction(async (txn): Promise<Outcome> => {
+      const { member, receipt } = await findPurchase(txn, input.purchaseId, undefined);
+      return { receipt, member, alreadyVoided: true, reversed: 0, lastPurchaseUnknown: false };
+    });
   });
 
-  if (outcome.lastPurchaseUnknown) await restoreLastPurchase(outcome.member._id);
-  const named = await names({ stores: [outcome.purchase.storeId], staff: [outcome.purchase.staffId] });
+  if (outcome.lastPurchaseUnknown) await restoreRecentPurchases(outcome.member._id);
+  const named = await names({ stores: [outcome.receipt.storeId], staff: [outcome.receipt.staffId] });
   return {
-    purchase: purchaseView(outcome.purchase, named.store(outcome.purchase.storeId), named.staff(outcome.purchase.staffId)),
+    purchase: voidedView(outcome.receipt, named.store(outcome.receipt.storeId), named.staff(outcome.receipt.staffId)),
     alreadyVoided: outcome.alreadyVoided,
     pointsReversed: outcome.reversed,
     pointsBalance: outcome.member.pointsBalance,
     tierAfter: toTierView(tierById(settings.tiers, outcome.member.tierId)),
+  };
+}
+
+/**
+ * The purchase and its member. A receipt on the given member's document means a valid recent
+ * purchase — no need to read it; otherwise the purchase itself says what it is and whose.
+ */
+async function findPurchase(txn: Transaction, purchaseId: string, memberId: string | undefined): Promise<{ member: Stored<MemberDoc>; receipt: PurchaseReceipt; voided: boolean }> {
+  const given = memberId ? await txnGet<MemberDoc>(txn, C.members, memberId) : null;
+  const receipt = given?.recentPurchases?.find((p) => p.id === purchaseId);
+  if (given && receipt) return { member: given, receipt, voided: false };
+  const purchase = await txnGet<PurchaseDoc>(txn, C.purchases, purchaseId);
+  if (!purchase) throw new AppError('PURCHASE_NOT_FOUND');
+  const member = given?._id === purchase.memberId ? given : await txnGet<MemberDoc>(txn, C.members, purchase.memberId);
+  if (!member) throw new AppError('MEMBER_NOT_FOUND');
+  return { member, receipt: receiptOf(purchase), voided: purchase.status === 'voided' };
+}
+
+function reversalEntry(receipt: PurchaseReceipt, memberId: string, points: number, staff: Stored<StaffDoc>, now: Date): Stored<LedgerDoc> {
+  return {
+    _id: reversalEntryId(receipt.id),
+    memberId,
+    type: 'reverse',
+    points: -points,
+    reason: reverseReason(receipt.orderNo),
+    storeId: staff.storeId,
+    staffId: staff._id,
+    purchaseId: receipt.id,
+    expiresAt: null,
+    createdAt: now,
+  };
+}
+
+function voidedView(receipt: PurchaseReceipt, storeName: string, staffName: string): PurchaseView {
+  return {
+    purchaseId: receipt.id,
+    orderNo: receipt.orderNo,
+    amountFen: receipt.fen,
+    categories: receipt.categories,
+    storeName,
+    staffName,
+    pointsEarned: receipt.points,
+    growthAdded: receipt.growth,
+    status: 'voided',
+    paidAt: receipt.at.toISOString(),
   };
 }
 
@@ -90,10 +129,10 @@ async function expiredPointsOfLot(txn: Transaction, lotId: string): Promise<numb
 }
 
 /**
- * The member's newest kept purchases were all voided but older ones exist: read the newest valid ones
- * back. Only where nothing was recorded meanwhile (lastPurchaseAt still null), so it is safe to repeat.
+ * The member's kept purchases were all voided but older ones exist: read the newest valid ones back.
+ * Only where nothing was recorded meanwhile (lastPurchaseAt still null), so it is safe to repeat.
  */
-async function restoreLastPurchase(memberId: string): Promise<void> {
+async function restoreRecentPurchases(memberId: string): Promise<void> {
   const { data } = await db
     .collection<PurchaseDoc>(C.purchases)
     .where({ memberId, status: 'valid' })
@@ -101,6 +140,5 @@ async function restoreLastPurchase(memberId: string): Promise<void> {
     .limit(RECENT_PURCHASES_KEPT)
     .get();
   if (!data[0]) return;
-  const recentPurchases = data.map((p) => ({ id: p._id, at: p.paidAt, fen: p.amountFen }));
-  await db.collection<MemberDoc>(C.members).where({ _id: memberId, lastPurchaseAt: null }).update({ data: { lastPurchaseAt: data[0].paidAt, recentPurchases } });
+  await db.collection<MemberDoc>(C.members).where({ _id: memberId, lastPurchaseAt: null }).update({ data: { lastPurchaseAt: data[0].paidAt, recentPurchases: data.map(receiptOf) } });
 }

@@ -71,7 +71,7 @@ describe('customer', () => {
       expect.objectContaining({ title: '撤销这笔消费？', content: expect.stringContaining('订单 202611211530（¥320.00）撤销后将扣回 384 积分') }),
     );
     expect(cloud.calls.slice(1)).toEqual([
-      { name: 'staff', action: 'voidPurchase', payload: { purchaseId: 'p-1121', reason: '' } },
+      { name: 'staff', action: 'voidPurchase', payload: { purchaseId: 'p-1121', memberId: demo.customer.memberId, reason: '' } },
       { name: 'staff', action: 'customer', payload: { memberId: demo.MEMBER_ID } },
     ]);
     expect(showToast).toHaveBeenCalledWith({ title: '已撤销，扣回384积分', icon: 'none' });

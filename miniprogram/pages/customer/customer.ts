@@ -150,7 +150,7 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
 
     _void(purchase) {
       this.setData({ voidingId: purchase.purchaseId });
-      callStaff('voidPurchase', { purchaseId: purchase.purchaseId, reason: '' }).then(
+      callStaff('voidPurchase', { purchaseId: purchase.purchaseId, memberId: this.data.memberId, reason: '' }).then(
         (result) => {
           this.setData({ voidingId: '' });
           wx.showToast({ title: result.alreadyVoided ? '该消费已撤销' : `已撤销，扣回${result.pointsReversed}积分`, icon: 'none' });
