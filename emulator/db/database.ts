@@ -6,7 +6,7 @@ import { CloudError } from '../types';
 import { Collection, findIn, type FindOptions } from './collection';
 import { isPlainObject, type Doc } from './ejson';
 import { valueKey } from './keys';
-import { Storage, type LogRecord } from './storage';
+import { Storage, type LogRecord, type StorageOptions } from './storage';
 
 interface Write {
   c: string;
@@ -46,6 +46,8 @@ export const ERR = {
 };
 
 const TRANSACTION_LIFETIME_MS = 60_000;
+/** A snapshot rewrite is costly: after one fails, requests go on without retrying it for this long. */
+const COMPACT_RETRY_MS = 60_000;
 
 /** CloudBase ids are 32 hex characters; a time-ordered prefix keeps them roughly sortable like theirs. */
 export function newDocumentId(): string {
@@ -67,18 +69,19 @@ export class Database {
   private readonly locks = new Map<string, string>();
   private readonly storage: Storage;
   private readonly sweeper: NodeJS.Timeout;
+  private compactRetryAt = 0;
 
   constructor(
     dataDir: string,
     schema: DatabaseSchema,
-    options: { fsync?: boolean; compactAtBytes?: number } = {},
+    options: StorageOptions = {},
   ) {
     this.storage = new Storage(dataDir, options);
     this.storage.load((record) => this.apply(record));
     this.storage.open();
     for (const spec of schema.collections) this.ensureCollection(spec.name).setIndexes(spec.indexes);
     // Folding the log into the snapshot at start keeps the next start fast; nothing to fold, nothing to rewrite.
-    if (this.storage.hasLog) this.storage.compact(this.snapshot());
+    if (this.storage.hasLog) this.compact();
     this.sweeper = setInterval(() => this.expireTransactions(), 5_000).unref();
   }
 
@@ -196,9 +199,25 @@ export class Database {
     this.endTransaction(this.transaction(id)!);
   }
 
-  /** Compacts the log when it has grown; called between requests, never inside one. */
+  /**
+   * Compacts the log when it has grown; called between requests, never inside one. It never throws:
+   * the request before it is already applied and acknowledged, and a compaction that fails (a full
+   * disk) leaves the snapshot and log intact, so it is logged and tried again a little later.
+   */
   maintain(): void {
-    if (this.storage.needsCompaction) this.storage.compact(this.snapshot());
+    if (this.storage.needsCompaction && Date.now() >= this.compactRetryAt) this.compact();
+  }
+
+  private compact(): void {
+    try {
+      this.storage.compact(this.snapshot());
+      this.compactRetryAt = 0;
+    } catch (error) {
+      this.compactRetryAt = Date.now() + COMPACT_RETRY_MS;
+      console.error(
+        `local cloud: compaction failed, the snapshot and log are kept as they were; next try in ${COMPACT_RETRY_MS / 1000} s: ${(error as Error).message}`,
+      );
+    }
   }
 
   private updated(target: Doc, spec: UpdateSpec): Doc | undefined {
