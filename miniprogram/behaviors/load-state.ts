@@ -34,7 +34,9 @@ export const loadState = Behavior({
       } catch (error) {
         if (latestLoad.get(this) !== ticket) return undefined;
         const failure = toActionFailure(error);
-        this.setData({ loading: false, errorMessage: failure.message, errorCode: failure.code });
+        // A field the server refused says more than "输入有误" (e.g. 姓名不能包含特殊控制字符).
+        const fieldMessage = failure.fields ? Object.values(failure.fields)[0] : undefined;
+        this.setData({ loading: false, errorMessage: fieldMessage ?? failure.message, errorCode: failure.code });
         return undefined;
       }
     },

@@ -7,7 +7,6 @@ import { shanghaiDayKey } from '../time/shanghai';
  * the Chinese the UI shows; anything a schema leaves unsaid gets a Chinese default (zod-messages.ts).
  */
 
-const UNSAFE_TEXT = '不能包含特殊控制字符';
 
 /** One line of text a person typed: trimmed, bounded, and free of characters that corrupt a clerk's screen. */
 export function plainText(max: number, label = '内容') {
@@ -15,7 +14,7 @@ export function plainText(max: number, label = '内容') {
     .string()
     .trim()
     .max(max, `${label}最多${max}个字`)
-    .refine((text) => !hasUnsafeCharacters(text), UNSAFE_TEXT);
+    .refine((text) => !hasUnsafeCharacters(text), `${label}不能包含特殊控制字符`);
 }
 
 export const phoneNumber = z.string().regex(/^1[3-9]\d{9}$/, '请输入11位手机号');

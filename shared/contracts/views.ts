@@ -76,6 +76,8 @@ export interface StaffView {
   role: Role;
   storeId: string;
   storeName: string;
+  /** Managers and admins (from staff.me): clerks' sales above the limit waiting in their store. */
+  pendingSales?: number;
 }
 
 export interface PurchaseView {

@@ -44,6 +44,8 @@ describe('a clerk sale above the limit waits for a manager', () => {
   });
 
   test('managers see it, clerks and other stores do not; the manager confirms and it is the clerk\'s sale, once', async () => {
+    expect(ok(await t.staff('o-manager')('me'))!.pendingSales).toBe(1);
+    expect(ok(await t.staff('o-clerk1')('me'))!.pendingSales).toBeUndefined();
     const { sales } = ok(await t.staff('o-manager')('pendingSales', {}));
     expect(sales).toEqual([expect.objectContaining({ approvalId: 'S01_BIG-1', amountFen: 5_000_001, staffName: '李导购', phoneMasked: '139****0002' })]);
     expect(failed(await t.staff('o-clerk1')('pendingSales', {}))).toBe('FORBIDDEN');

@@ -123,4 +123,18 @@ describe('customer', () => {
     expect(text(page, '#state >> #state-error-text')).toBe('会员不存在');
     expect(exists(page, '#record-purchase')).toBe(false);
   });
+
+  it('tells the clerk to check a customer whose number went to its verified owner', async () => {
+    const note = '原手机号 138****6621 已由通过微信验证的本人认领，请核实顾客身份并更新手机号';
+    installCloud(byAction({ 'staff.customer': ok({ ...demo.customer, phoneMasked: '', reviewNote: note }) }));
+    const page = await openPage();
+    expect(text(page, '#review-note')).toBe(note);
+    expect(text(page, '#customer-phone')).toBe('未绑定手机号');
+  });
+
+  it('shows no note for an ordinary customer', async () => {
+    installCloud(byAction({ 'staff.customer': ok(demo.customer) }));
+    const page = await openPage();
+    expect(exists(page, '#review-note')).toBe(false);
+  });
 });

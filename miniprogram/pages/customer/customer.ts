@@ -22,6 +22,8 @@ interface CustomerDisplay {
   growthText: string;
   upgradeText: string;
   homeStoreName: string;
+  /** Something to check with the customer (their number went to its verified owner), or ''. */
+  reviewNote: string;
 }
 
 interface PurchaseDisplay {
@@ -38,7 +40,8 @@ interface PurchaseDisplay {
 function toCustomerDisplay(view: CustomerView): CustomerDisplay {
   return {
     name: view.name || '未填写姓名',
-    phoneMasked: view.phoneMasked,
+    phoneMasked: view.phoneMasked || '未绑定手机号',
+    reviewNote: view.reviewNote ?? '',
     tierName: view.tier.name,
     tierColor: view.tier.color,
     tierTextColor: textColorOn(view.tier.color),

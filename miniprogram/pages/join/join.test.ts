@@ -163,6 +163,28 @@ describe('join', () => {
     expect(text(page, '#join-error')).toBe('手机号授权失败，请重试或手动输入手机号');
   });
 
+  it('sends a prober back to the phone step with the too-many-attempts message', async () => {
+    installPrivacyApi();
+    installCloud(byAction({ 'member.join': fail('TOO_MANY_ATTEMPTS') }));
+    const page = await openJoin();
+    await agreeAndQuickPhone(page);
+    await tap(page, '#skip-profile');
+    expect(page.data.step).toBe('phone');
+    expect(text(page, '#join-error')).toBe('今日尝试次数过多，请明天再试或联系店员');
+  });
+
+  it('shows which profile field the server refused, not a generic message', async () => {
+    installPrivacyApi();
+    installCloud(
+      byAction({ 'member.join': { ok: false, error: { code: 'INVALID_INPUT', message: '输入有误，请检查后重试', fields: { 'profile.name': '姓名不能包含特殊控制字符' } } } }),
+    );
+    const page = await openJoin();
+    await agreeAndQuickPhone(page);
+    await tap(page, '#submit-profile');
+    expect(page.data.step).toBe('profile');
+    expect(text(page, '#join-error')).toBe('姓名不能包含特殊控制字符');
+  });
+
   it('shows other server errors on the profile step, where pressing again retries', async () => {
     installPrivacyApi();
     const cloud = installCloud(byAction({ 'member.join': fail('SCENE_INVALID') }));

@@ -225,7 +225,7 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
         // Send the member back to the step that can fix what the server refused.
         const code = this.data.errorCode;
         if (code === 'CONSENT_REQUIRED') this._goTo('privacy', { errorMessage: this.data.errorMessage });
-        if (code === 'PHONE_CODE_INVALID' || code === 'PHONE_TAKEN') {
+        if (code === 'PHONE_CODE_INVALID' || code === 'PHONE_TAKEN' || code === 'TOO_MANY_ATTEMPTS') {
           this._goTo('phone', { manualPhone: code === 'PHONE_CODE_INVALID', errorMessage: this.data.errorMessage });
         }
       });

@@ -1,3 +1,4 @@
+import { barWidths, code128Modules } from '../../utils/code-graphics';
 import jsQR from 'jsqr';
 import * as demo from '../../fixtures/demo';
 import { byAction, fail, installCloud, ok } from '../../test-support/cloud';
@@ -152,6 +153,13 @@ describe('member-code', () => {
     const firstRow = Array.from({ length: 622 }, (_, x) => barcode.canvas.pixels[x * 4]);
     expect(firstRow[0]).toBe(255);
     expect(firstRow.filter((value) => value === 0).length).toBeGreaterThan(100);
+    // The barcode is the 18-digit till code, not the token: as many bars as its Code 128, and under
+    // half the modules of the token's, so each bar is wide enough for a laser scanner.
+    const painted = barWidths(firstRow.map((value) => value === 0)).length;
+    const expected = barWidths(code128Modules(demo.memberCode.tillCode)).length;
+    expect(painted).toBe(expected + 2); // plus the quiet zones either side
+    expect(code128Modules(demo.memberCode.tillCode).length * 2).toBeLessThan(code128Modules(demo.memberCode.token).length);
+    expect(text(page, '#till-code')).toBe('4802 1395 7762 0318 45');
   });
 
   it('shows the server message and retries, without leaving timers behind', async () => {

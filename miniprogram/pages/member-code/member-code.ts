@@ -5,9 +5,10 @@ import type { MemberCodeView } from '../../shared/contracts/views';
 import { code128Modules, drawBarcode, drawQr, qrMatrix, type FillContext } from '../../utils/code-graphics';
 
 /**
- * The rotating member code a clerk scans: QR code and Code 128 of a short-lived signed token. One
- * member.memberCode call per code; the next one is fetched shortly before it expires, and only
- * while the page is on screen.
+ * The rotating member code a clerk scans: the QR code of a short-lived signed token, and a Code 128
+ * barcode of its 18-digit till code (sparse enough for a handheld laser scanner, printed below it for
+ * typing). One member.memberCode call per code; the next one is fetched shortly before it expires,
+ * and only while the page is on screen.
  */
 
 /** A refresh is never scheduled sooner than this, even for a TTL shorter than the lead time. */
@@ -22,6 +23,8 @@ interface CanvasField {
 type Data = {
   ready: boolean;
   secondsLeft: number;
+  /** The till code in groups of four, for a clerk to type when nothing scans. */
+  tillCodeText: string;
 };
 
 type Methods = {
@@ -31,7 +34,7 @@ type Methods = {
   onRefresh(): void;
   _reload(): void;
   _showCode(view: MemberCodeView): void;
-  _draw(token: string): void;
+  _draw(view: MemberCodeView): void;
   _tick(): void;
   _stopTimers(): void;
   _leave(): void;
@@ -47,6 +50,10 @@ type Instance = {
   _savedBrightness: number | null;
   _brightened: boolean;
 };
+
+function groupDigits(code: string): string {
+  return code.replace(/(\d{4})(?=\d)/g, '$1 ');
+}
 
 /** Sizes the canvas backing store to device pixels so modules land on whole pixels. */
 function paint(field: CanvasField | null | undefined, pixelRatio: number, draw: (ctx: FillContext, width: number, height: number) => void): void {
@@ -64,6 +71,7 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
   data: {
     ready: false,
     secondsLeft: 0,
+    tillCodeText: '',
   },
   lifetimes: {
     created() {
@@ -99,7 +107,7 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
       this._stopTimers();
       this._load(
         () => callMember('memberCode', {}),
-        (view) => ({ ready: true, secondsLeft: view.ttlSeconds }),
+        (view) => ({ ready: true, secondsLeft: view.ttlSeconds, tillCodeText: groupDigits(view.tillCode) }),
       ).then((view) => {
         if (view) this._showCode(view);
       });
@@ -108,7 +116,7 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
     _showCode(view) {
       const ttlMs = view.ttlSeconds * 1000;
       this._expiresAtMs = Date.now() + ttlMs;
-      this._draw(view.token);
+      this._draw(view);
       this._refreshTimer = setTimeout(
         () => this._reload(),
         Math.max(MIN_REFRESH_DELAY_MS, ttlMs - MEMBER_CODE_REFRESH_LEAD_MS),
@@ -121,7 +129,7 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
       if (secondsLeft !== this.data.secondsLeft) this.setData({ secondsLeft });
     },
 
-    _draw(token) {
+    _draw(view) {
       const pixelRatio = typeof wx.getWindowInfo === 'function' ? wx.getWindowInfo().pixelRatio : 2;
       this.createSelectorQuery()
         .select('#qr-canvas')
@@ -130,12 +138,12 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
         .fields({ node: true, size: true })
         .exec((result: (CanvasField | null)[]) => {
           const [qr, barcode] = result;
-          paint(qr, pixelRatio, (ctx, width) => drawQr(ctx, qrMatrix(token), width));
+          paint(qr, pixelRatio, (ctx, width) => drawQr(ctx, qrMatrix(view.token), width));
           try {
-            const modules = code128Modules(token);
+            const modules = code128Modules(view.tillCode);
             paint(barcode, pixelRatio, (ctx, width, height) => drawBarcode(ctx, modules, width, height));
           } catch {
-            // A token Code 128 cannot carry still works as the QR code.
+            // A code Code 128 cannot carry still works as the QR code and in print.
           }
         });
     },

@@ -131,4 +131,22 @@ describe('record-purchase', () => {
     expect(page.data.amountText).toBe('');
     expect(page.data.categories.every((category: { selected: boolean }) => !category.selected)).toBe(true);
   });
+
+  it('tells a clerk a big sale went to the manager, as a notice and not an error', async () => {
+    installCloud(byAction({ 'staff.recordPurchase': fail('APPROVAL_REQUIRED') }));
+    const page = await openPage();
+    await typeAmount(page, '68800');
+    await tap(page, '#keypad >> #key-confirm');
+    expect(text(page, '#approval-notice')).toBe('金额超过店员单笔上限，已提交店长确认，确认后自动记入');
+    expect(exists(page, '#form-error')).toBe(false);
+    expect(exists(page, '#result')).toBe(false);
+  });
+
+  it('says a clerk cannot record on their own membership', async () => {
+    installCloud(byAction({ 'staff.recordPurchase': fail('OWN_MEMBERSHIP') }));
+    const page = await openPage();
+    await typeAmount(page, '100');
+    await tap(page, '#keypad >> #key-confirm');
+    expect(text(page, '#form-error')).toBe('不能为自己的会员账户办理，请由其他同事操作');
+  });
 });

@@ -1,6 +1,6 @@
 import * as demo from '../../fixtures/demo';
 import { byAction, fail, installCloud, ok } from '../../test-support/cloud';
-import { exists, render, settle, tap, text } from '../../test-support/simulate';
+import { exists, fire, render, settle, tap, text } from '../../test-support/simulate';
 
 const PAGE = 'pages/staff-home/staff-home';
 
@@ -94,5 +94,36 @@ describe('staff-home', () => {
     cloud.setRoute(byAction({ 'staff.me': ok(demo.staff) }));
     await tap(page, '#state >> #state-retry');
     expect(text(page, '#staff-name')).toBe('陈静');
+  });
+
+  it('takes the barcode digits typed by hand when nothing scans, checking them first', async () => {
+    const cloud = installCloud(byAction({ 'staff.me': ok(demo.staff), 'staff.resolveMemberCode': ok(demo.customer) }));
+    const page = await showPage();
+    expect(exists(page, '#typed-code')).toBe(false);
+    await tap(page, '#type-code');
+
+    await fire(page, '#typed-code', 'change', '4802 1395 7762');
+    await tap(page, '#submit-typed-code');
+    expect(text(page, '#scan-error')).toBe('请输入顾客会员码下方的18位数字');
+    expect(cloud.calls).toHaveLength(1);
+
+    await fire(page, '#typed-code', 'change', '4802 1395 7762 0318 45');
+    await tap(page, '#submit-typed-code');
+    expect(cloud.calls[1]).toEqual({ name: 'staff', action: 'resolveMemberCode', payload: { token: demo.memberCode.tillCode } });
+    expect(navigateTo).toHaveBeenCalledWith({ url: `/pages/customer/customer?memberId=${demo.MEMBER_ID}` });
+  });
+
+  it('shows a manager the sales waiting for them', async () => {
+    installCloud(byAction({ 'staff.me': ok(demo.manager) }));
+    const page = await showPage();
+    expect(text(page, '#pending-count')).toBe('2');
+    await tap(page, '#pending-sales');
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/pending-sales/pending-sales' });
+  });
+
+  it('shows a clerk nothing of pending sales', async () => {
+    installCloud(byAction({ 'staff.me': ok(demo.staff) }));
+    const page = await showPage();
+    expect(exists(page, '#pending-sales')).toBe(false);
   });
 });

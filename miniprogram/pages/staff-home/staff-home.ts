@@ -2,6 +2,7 @@ import { loadState } from '../../behaviors/load-state';
 import { STAFF_HOME_PATH } from '../../config/tabs';
 import { callStaff, toActionFailure } from '../../services/cloud';
 import type { StaffView } from '../../shared/contracts/views';
+import type { VantEvent } from '../../types/vant-event';
 import { handOffCustomer } from '../../stores/customer-handoff';
 import { setIsStaff } from '../../stores/staff-role';
 import { roleName } from '../../utils/member-text';
@@ -17,7 +18,12 @@ interface StaffDisplay {
   name: string;
   roleText: string;
   storeName: string;
+  /** Managers and admins: clerks' sales waiting for them (0 hides the entry). */
+  pendingSales: number;
 }
+
+/** The barcode's number as a clerk types it from the shopper's screen: 18 digits, spaces allowed. */
+const TYPED_CODE = /^\d{18}$/;
 
 type Data = {
   staff: StaffDisplay | null;
@@ -25,12 +31,19 @@ type Data = {
   loaded: boolean;
   scanning: boolean;
   scanError: string;
+  /** The typed-code field is open (when nothing scans). */
+  typing: boolean;
+  typedCode: string;
 };
 
 type Methods = {
   onShow(): void;
   onScan(): void;
   onBind(): void;
+  onTypeCode(): void;
+  onTypedCodeInput(event: VantEvent<string>): void;
+  onSubmitTypedCode(): void;
+  onOpenPendingSales(): void;
   _reload(): void;
   _resolve(token: string): void;
 };
@@ -42,6 +55,8 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
     loaded: false,
     scanning: false,
     scanError: '',
+    typing: false,
+    typedCode: '',
   },
   methods: {
     onShow() {
@@ -54,7 +69,7 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
         () => callStaff('me', {}),
         (view: StaffView | null) => ({
           loaded: true,
-          staff: view ? { name: view.name, roleText: roleName(view.role), storeName: view.storeName } : null,
+          staff: view ? { name: view.name, roleText: roleName(view.role), storeName: view.storeName, pendingSales: view.pendingSales ?? 0 } : null,
         }),
       ).then((view) => {
         // undefined = the call failed: the role is unknown, so the tab bar keeps what it had.
@@ -80,11 +95,32 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
       });
     },
 
+    onTypeCode() {
+      this.setData({ typing: !this.data.typing, scanError: '' });
+    },
+
+    onTypedCodeInput(event) {
+      this.setData({ typedCode: event.detail, scanError: '' });
+    },
+
+    onSubmitTypedCode() {
+      const digits = this.data.typedCode.replace(/\s+/g, '');
+      if (!TYPED_CODE.test(digits)) {
+        this.setData({ scanError: '请输入顾客会员码下方的18位数字' });
+        return;
+      }
+      this._resolve(digits);
+    },
+
+    onOpenPendingSales() {
+      wx.navigateTo({ url: '/pages/pending-sales/pending-sales' });
+    },
+
     _resolve(token) {
       this.setData({ scanning: true });
       callStaff('resolveMemberCode', { token: token.trim() }).then(
         (customer) => {
-          this.setData({ scanning: false });
+          this.setData({ scanning: false, typing: false, typedCode: '' });
           handOffCustomer(customer);
           wx.navigateTo({ url: `/pages/customer/customer?memberId=${encodeURIComponent(customer.memberId)}` });
         },
