@@ -4,9 +4,9 @@ import { applyPurchase } from '../shared/rules/member-state';
 import { expiryForEarning } from '../shared/rules/points';
 import { addPurchaseStats, NO_PURCHASES, type PurchaseStats } from '../shared/rules/purchase-stats';
 import { formatShanghai, startOfShanghaiDay } from '../shared/time/shanghai';
-import { receiptOf, type LedgerDoc, type MemberDoc, type PurchaseDoc, type PurchaseReceipt, type TierChangeDoc } from '../server/documents';
+import { receiptOf, type ApprovalDoc, type LedgerDoc, type MemberDoc, type PurchaseDoc, type PurchaseReceipt, type TierChangeDoc } from '../server/documents';
 import { memberState, withMemberState } from '../server/member-state';
-import { newMember } from '../server/new-member';
+import { newMember, noPhoneKey } from '../server/new-member';
 import { DEMO_OPENIDS, DEMO_STAFF, DEMO_STORES } from './brand';
 
 type WithId<T> = T & { _id: string };
@@ -16,6 +16,7 @@ export interface DemoData {
   purchases: WithId<PurchaseDoc>[];
   ledger: WithId<LedgerDoc>[];
   tierChanges: WithId<TierChangeDoc>[];
+  approvals: WithId<ApprovalDoc>[];
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高'.split('');
@@ -39,7 +40,7 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
   const random = rng(20261123);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const clerksByStore = new Map(DEMO_STORES.map((s) => [s._id, DEMO_STAFF.filter((st) => st.storeId === s._id && st.role !== 'admin')]));
-  const out: DemoData = { members: [], purchases: [], ledger: [], tierChanges: [] };
+  const out: DemoData = { members: [], purchases: [], ledger: [], tierChanges: [], approvals: [] };
   let order = 1000;
 
   for (let i = 0; i < count; i++) {
@@ -105,5 +106,34 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
     if (joined.welcome) out.ledger.push(joined.welcome);
     out.members.push(withMemberState(joined.member, state, { ...stats, tierSince: stats.lastPurchaseAt ?? joinedAt }));
   }
+  addCasesForStaff(out, now);
   return out;
+}
+
+/** Things a manager and a clerk should meet in the demo: a big sale waiting, a number that changed hands. */
+function addCasesForStaff(out: DemoData, now: Date): void {
+  const [, buyer, detached] = out.members;
+  const clerk = DEMO_STAFF.find((staff) => staff.role === 'clerk' && staff.storeId === 'S01')!;
+  const orderNo = `D${formatShanghai(now, 'YYYYMMDD')}9001`;
+  out.approvals.push({
+    _id: `S01_${orderNo}`,
+    memberId: buyer._id,
+    storeId: 'S01',
+    staffId: clerk._id,
+    orderNo,
+    amountFen: 5_880_000,
+    categories: ['上装'],
+    status: 'pending',
+    requestedAt: new Date(now.getTime() - 40 * 60_000),
+    decidedBy: null,
+    decidedAt: null,
+    declineReason: '',
+  });
+  // Joined with a typed number; its verified owner joined later and took it.
+  Object.assign(detached, {
+    phoneVerified: false,
+    review: { reason: 'phone_detached', phone: detached.phone, at: new Date(now.getTime() - 2 * DAY) },
+    phone: '',
+    phoneKey: noPhoneKey(detached._id),
+  });
 }

@@ -21,7 +21,10 @@ export function demoInstructions(url: string, summary: DemoSummary, cwd = proces
     'As a clerk (李导购, 静安旗舰店): scan the member code (the token above), then record a purchase:',
     `  ${invoke('staff', DEMO_OPENIDS.clerk1, { action: 'resolveMemberCode', payload: { token: '<token>' } })}`,
     `  ${invoke('staff', DEMO_OPENIDS.clerk1, { action: 'recordPurchase', payload: { memberId: 'demo-member-000', amountFen: 128000, orderNo: 'T20261123001' } })}`,
-    `Other staff: ${DEMO_OPENIDS.manager} (王店长), ${DEMO_OPENIDS.clerk2} (赵导购, 五角场店), ${DEMO_OPENIDS.admin} (周总监, admin)`,
+    'As the manager (王店长): a clerk\'s sale above the ¥50,000 limit waits for confirmation:',
+    `  ${invoke('staff', DEMO_OPENIDS.manager, { action: 'pendingSales' })}`,
+    `  ${invoke('staff', DEMO_OPENIDS.manager, { action: 'approveSale', payload: { approvalId: '<approvalId>' } })}`,
+    `Other staff: ${DEMO_OPENIDS.clerk2} (赵导购, 五角场店), ${DEMO_OPENIDS.admin} (周总监, admin)`,
     `Counter QR codes (PNG, ready to print): ${path.relative(cwd, summary.counterCodesDir) || summary.counterCodesDir}/ (${summary.counterCodes.length} files)`,
     `Move the clock: curl -s -X POST ${url}/clock -d '{"advance":"90d"}'   Run the daily jobs: curl -s -X POST ${url}/trigger/member-jobs`,
   ].join('\n');

@@ -29,6 +29,7 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<DemoSummary> {
     ['purchases', data.purchases],
     ['points_ledger', data.ledger],
     ['tier_changes', data.tierChanges],
+    ['purchase_approvals', data.approvals],
   ] as const) {
     for (let i = 0; i < docs.length; i += 500) cloud.db.insert(collection, docs.slice(i, i + 500) as unknown as Doc[]);
   }

@@ -63,6 +63,7 @@ let cloudUrl = process.env.SCREENSHOT_CLOUD_URL?.replace(/\/+$/, '');
 const openids: Record<Persona, string> = {
   shopper: process.env.SCREENSHOT_SHOPPER_OPENID ?? 'demo-shopper',
   clerk: process.env.SCREENSHOT_CLERK_OPENID ?? 'demo-clerk-1',
+  manager: process.env.SCREENSHOT_MANAGER_OPENID ?? 'demo-manager',
   visitor: process.env.SCREENSHOT_VISITOR_OPENID ?? 'screenshot-visitor',
 };
 
@@ -164,7 +165,7 @@ async function renderScene(scene: Scene): Promise<string> {
     // Fresh after forgetMiniprogramModules: the same store instance the tab bar is about to load.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const role = require('../miniprogram/stores/staff-role') as StaffRoleStore;
-    role.setIsStaff(scene.persona === 'clerk');
+    role.setIsStaff(scene.persona === 'clerk' || scene.persona === 'manager');
     tabBar = support.render('custom-tab-bar/index');
     tabBar.instance.selectTab(TAB_PATHS[scene.tab]);
     await support.settle();

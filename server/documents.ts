@@ -118,13 +118,18 @@ export function receiptOf(purchase: PurchaseDoc & { _id: string }): PurchaseRece
   };
 }
 
-export interface PurchaseDoc {
+/** What a till rings up: who bought, where, by whom, how much. A purchase and a pending sale both hold it. */
+export interface SaleFields {
   memberId: string;
   storeId: string;
+  /** The clerk credited with the sale. */
   staffId: string;
   orderNo: string;
   amountFen: number;
   categories: string[];
+}
+
+export interface PurchaseDoc extends SaleFields {
   growth: number;
   points: number;
   /** The points lot (= ledger entry id) this purchase earned; voiding reverses it. */
@@ -154,13 +159,7 @@ export interface LedgerDoc {
 }
 
 /** A clerk's sale above the limit, waiting for a manager; `_id` is the purchase id it will get. */
-export interface ApprovalDoc {
-  memberId: string;
-  storeId: string;
-  staffId: string;
-  orderNo: string;
-  amountFen: number;
-  categories: string[];
+export interface ApprovalDoc extends SaleFields {
   status: 'pending' | 'approved' | 'declined';
   requestedAt: Date;
   decidedBy: string | null;

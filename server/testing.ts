@@ -90,6 +90,17 @@ export function useMembershipCloud(options: { triggers?: boolean } = {}): Member
   });
 }
 
+/** The sum of a member's points ledger: the balance on the member document must always equal it. */
+export async function ledgerSum(t: Pick<MembershipCloud, 'db'>, memberId: string): Promise<number> {
+  const { list } = (await t.db
+    .collection('points_ledger')
+    .aggregate()
+    .match({ memberId })
+    .group({ _id: null, total: t.db.command.aggregate.sum('$points') })
+    .end()) as { list: Array<{ total: number }> };
+  return list[0]?.total ?? 0;
+}
+
 /** The data of a successful result; a failed one fails the test with its code. */
 export function ok<T>(result: ActionResult<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);

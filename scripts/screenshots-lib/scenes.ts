@@ -11,7 +11,7 @@ import type { DomElement, RenderedPage as Rendered } from './dom-types';
  * changes the demo data.
  */
 
-export type Persona = 'shopper' | 'clerk' | 'visitor';
+export type Persona = 'shopper' | 'clerk' | 'manager' | 'visitor';
 
 export interface SceneContext {
   mode: 'fixtures' | 'cloud';
@@ -62,6 +62,14 @@ async function joinToStep(ctx: SceneContext, step: 'privacy' | 'phone' | 'profil
   await ctx.fire(page, '#name-input', 'change', '林晓雯');
   await ctx.fire(page, '#gender', 'change', 'female');
   await ctx.fire(page, '#birthday-picker', 'change', { value: '1992-05-17' });
+  return page;
+}
+
+/** A page as it looks once shown (its onShow call answered). */
+async function shown(ctx: SceneContext): Promise<Rendered> {
+  const page = ctx.render();
+  page.instance.onShow();
+  await ctx.settle();
   return page;
 }
 
@@ -120,12 +128,7 @@ export const SCENES: Scene[] = [
     persona: 'shopper',
     tab: 'member',
     fixtures: { 'member.card': ok(demo.card) },
-    run: async (ctx) => {
-      const page = ctx.render();
-      page.instance.onShow();
-      await ctx.settle();
-      return page;
-    },
+    run: shown,
   },
   {
     name: 'member-home-not-member',
@@ -133,24 +136,14 @@ export const SCENES: Scene[] = [
     persona: 'visitor',
     tab: 'member',
     fixtures: { 'member.card': fail('NOT_MEMBER') },
-    run: async (ctx) => {
-      const page = ctx.render();
-      page.instance.onShow();
-      await ctx.settle();
-      return page;
-    },
+    run: shown,
   },
   {
     name: 'member-code',
     page: 'pages/member-code/member-code',
     persona: 'shopper',
     fixtures: { 'member.memberCode': ok(demo.memberCode) },
-    run: async (ctx) => {
-      const page = ctx.render();
-      page.instance.onShow();
-      await ctx.settle();
-      return page;
-    },
+    run: shown,
     decorate: (root, answers) => {
       const code = answers.get('member.memberCode') as { ok: boolean; data: MemberCodeView } | undefined;
       if (!code?.ok) return;
@@ -159,7 +152,7 @@ export const SCENES: Scene[] = [
         if (canvas) canvas.innerHTML = svg;
       };
       fill('code-card__qr', qrSvg(code.data.token));
-      fill('code-card__barcode', barcodeSvg(code.data.token));
+      fill('code-card__barcode', barcodeSvg(code.data.tillCode));
     },
   },
   {
@@ -180,12 +173,35 @@ export const SCENES: Scene[] = [
     persona: 'clerk',
     tab: 'staff',
     fixtures: { 'staff.me': ok(demo.staff) },
+    run: shown,
+  },
+  {
+    name: 'staff-home-typed-code',
+    page: 'pages/staff-home/staff-home',
+    persona: 'clerk',
+    tab: 'staff',
+    fixtures: { 'staff.me': ok(demo.staff) },
     run: async (ctx) => {
-      const page = ctx.render();
-      page.instance.onShow();
-      await ctx.settle();
+      const page = await shown(ctx);
+      await ctx.tap(page, '#type-code');
+      await ctx.fire(page, '#typed-code', 'change', '4802 1395 7762 0318 45');
       return page;
     },
+  },
+  {
+    name: 'staff-home-manager',
+    page: 'pages/staff-home/staff-home',
+    persona: 'manager',
+    tab: 'staff',
+    fixtures: { 'staff.me': ok(demo.manager) },
+    run: shown,
+  },
+  {
+    name: 'pending-sales',
+    page: 'pages/pending-sales/pending-sales',
+    persona: 'manager',
+    fixtures: { 'staff.pendingSales': ok({ sales: demo.pendingSales }) },
+    run: shown,
   },
   {
     name: 'staff-home-unbound',
@@ -193,12 +209,7 @@ export const SCENES: Scene[] = [
     persona: 'shopper',
     tab: 'member',
     fixtures: { 'staff.me': ok(null) },
-    run: async (ctx) => {
-      const page = ctx.render();
-      page.instance.onShow();
-      await ctx.settle();
-      return page;
-    },
+    run: shown,
   },
   {
     name: 'staff-bind',
@@ -225,11 +236,39 @@ export const SCENES: Scene[] = [
     },
   },
   {
+    name: 'customer-review',
+    page: 'pages/customer/customer',
+    persona: 'clerk',
+    fixtures: {
+      'staff.customer': ok({ ...demo.customer, phoneMasked: '', reviewNote: '原手机号 138****6621 已由通过微信验证的本人认领，请核实顾客身份并更新手机号' }),
+    },
+    run: async (ctx) => {
+      // The demo brand's member whose typed number went to its verified owner.
+      const page = ctx.render({ memberId: ctx.mode === 'fixtures' ? demo.MEMBER_ID : 'demo-member-002' });
+      page.instance.onLoad();
+      await ctx.settle();
+      return page;
+    },
+  },
+  {
     name: 'record-purchase',
     page: 'pages/record-purchase/record-purchase',
     persona: 'clerk',
     fixtures: {},
     run: recordPurchaseForm,
+  },
+  {
+    name: 'record-purchase-approval',
+    page: 'pages/record-purchase/record-purchase',
+    persona: 'clerk',
+    writes: true,
+    fixtures: { 'staff.recordPurchase': fail('APPROVAL_REQUIRED') },
+    run: async (ctx) => {
+      const page = await recordPurchaseForm(ctx);
+      await typeAmount(ctx, page, '00');
+      await ctx.tap(page, '#keypad >> #key-confirm');
+      return page;
+    },
   },
   {
     name: 'record-purchase-result',

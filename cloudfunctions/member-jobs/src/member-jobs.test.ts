@@ -1,5 +1,5 @@
 /** The daily jobs after moving the local cloud's clock: tier review and points expiry. */
-import { ok, TEST_CONSENT as consent, useMembershipCloud } from '../../../server/testing';
+import { ledgerSum, ok, TEST_CONSENT as consent, useMembershipCloud } from '../../../server/testing';
 
 const t = useMembershipCloud();
 
@@ -103,13 +103,7 @@ test('voiding a purchase after its points expired takes nothing more: no second 
   expect(voided).toMatchObject({ pointsReversed: 0, pointsBalance: 0 });
   const doc = await memberDoc(id);
   expect(doc).toMatchObject({ pointsBalance: 0, pointsDebt: 0, purchaseCount: 0, totalSpendFen: 0, lastPurchaseAt: null });
-  const { list } = (await t.db
-    .collection('points_ledger')
-    .aggregate()
-    .match({ memberId: id })
-    .group({ _id: null, total: t.db.command.aggregate.sum('$points') })
-    .end()) as { list: Array<{ total: number }> };
-  expect(list[0].total).toBe(0);
+  expect(await ledgerSum(t, id)).toBe(0);
 });
 
 test('points history reaches every entry exactly once when 60+ share one instant (one expiry entry per lot)', async () => {

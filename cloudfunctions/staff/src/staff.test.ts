@@ -1,5 +1,5 @@
 /** The `staff` function end to end: purchases, idempotency, concurrency, voids, roles. */
-import { failed, ok, TEST_CONSENT as consent, useMembershipCloud } from '../../../server/testing';
+import { failed, ledgerSum as sumOfLedger, ok, TEST_CONSENT as consent, useMembershipCloud } from '../../../server/testing';
 
 const t = useMembershipCloud();
 let memberId: string;
@@ -9,16 +9,7 @@ beforeAll(async () => {
   memberId = ok(await t.member('o-buyer')('join', { scene: 's=S01', consent, phone: { number: '13811112222' } })).card.memberId;
 });
 
-/** The ledger's sum for a member: the balance on the member document must always equal it. */
-async function ledgerSum(id: string): Promise<number> {
-  const { list } = (await t.db
-    .collection('points_ledger')
-    .aggregate()
-    .match({ memberId: id })
-    .group({ _id: null, total: t.db.command.aggregate.sum('$points') })
-    .end()) as { list: Array<{ total: number }> };
-  return list[0]?.total ?? 0;
-}
+const ledgerSum = (id: string) => sumOfLedger(t, id);
 
 async function memberDoc(id: string) {
   return ((await t.db.collection('members').doc(id).get()) as unknown as { data: Record<string, any> }).data;
