@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { runDatabaseAction, type DatabaseParams } from './db/admin';
 import { handleOpenApiRequest, isOpenApiRequest } from './openapi';
+import { bodyLimit, checkEventDepth, closeAfterRefusal, describeBytes, FUNCTION_EVENT_BYTES, HttpError, readBody } from './limits';
 import { CloudError, type InvocationContext } from './types';
 import type { LocalCloud } from './local-cloud';
 import type { InvokeOutcome } from './functions/runtime';
@@ -28,7 +29,7 @@ export function createRequestHandler(cloud: LocalCloud) {
     try {
       const url = new URL(req.url ?? '/', 'http://local');
       const route = `${req.method} ${url.pathname}`;
-      const body = await readBody(req);
+      const body = await readBody(req, url.pathname, bodyLimit(req.method, url.pathname));
       if (route === 'POST /admin') return await admin(cloud, req, body, res);
       if (route === 'GET /health') {
         return json(res, 200, {
@@ -41,6 +42,7 @@ export function createRequestHandler(cloud: LocalCloud) {
       }
       const invokeMatch = /^POST \/invoke\/([\w-]+)$/.exec(route);
       if (invokeMatch) {
+        checkEventDepth(body.toString('utf8'), 1);
         const input = invokeBody.safeParse(parseJson(body));
         if (!input.success) return json(res, 400, { error: { code: 'INVALID_PARAM', message: input.error.message } });
         const { openid, appid, unionid, data } = input.data;
@@ -96,7 +98,12 @@ export function createRequestHandler(cloud: LocalCloud) {
       return json(res, 404, { error: { code: 'NOT_FOUND', message: `no route ${route}` } });
     } catch (error) {
       const err = error as Error;
-      if (!res.headersSent) json(res, 400, { error: { code: (err as CloudError).code ?? 'BAD_REQUEST', message: err.message } });
+      if (res.headersSent) return;
+      if (err instanceof HttpError) {
+        if (err.status === 413) closeAfterRefusal(req, res);
+        return json(res, err.status, { error: { code: err.code, message: err.message } });
+      }
+      json(res, 400, { error: { code: (err as CloudError).code ?? 'BAD_REQUEST', message: err.message } });
     }
   };
 }
@@ -120,9 +127,18 @@ async function admin(cloud: LocalCloud, req: IncomingMessage, body: Buffer, res:
   const caller = count(cloud.runtime.byToken(params.wxCloudApiToken), params.action);
   try {
     if (params.action === 'functions.invokeFunction') {
+      const requestData = String(params.request_data ?? '');
+      const bytes = Buffer.byteLength(requestData);
+      if (bytes > FUNCTION_EVENT_BYTES) {
+        throw new CloudError(
+          'EXCEED_REQUEST_LIMIT',
+          `callFunction data is ${describeBytes(bytes)}; a function call carries at most ${describeBytes(FUNCTION_EVENT_BYTES)}, as in CloudBase`,
+        );
+      }
+      checkEventDepth(requestData, 0);
       const outcome = await cloud.runtime.invoke({
         functionName: String(params.function_name ?? ''),
-        event: params.request_data ? JSON.parse(params.request_data) : {},
+        event: requestData ? JSON.parse(requestData) : {},
         openid: caller?.openid,
         appid: caller?.appid,
         unionid: caller?.unionid,
@@ -175,13 +191,4 @@ function json(res: ServerResponse, status: number, value: unknown): void {
   const text = JSON.stringify(value);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }

@@ -69,6 +69,9 @@ export class FunctionRuntime {
   private readonly spares: Worker[] = [];
   private readonly preload: string[];
   private closed = false;
+  /** Every worker not yet exited, whatever it is doing: what `stats()` checks the pools against. */
+  private readonly live = new Set<Worker>();
+  private running = 0;
   private functions = new Map<string, FunctionInfo>();
 
   constructor(
@@ -121,6 +124,17 @@ export class FunctionRuntime {
   recent(filter: { functionName?: string; limit?: number } = {}): InvocationRecord[] {
     const list = filter.functionName ? this.records.filter((r) => r.functionName === filter.functionName) : this.records;
     return list.slice(-(filter.limit ?? 100));
+  }
+
+  /** Instance accounting: with nothing running, every live instance is a spare or an idle one. */
+  stats(): { live: number; spare: number; idle: number; running: number; busy: Record<string, number> } {
+    return {
+      live: this.live.size,
+      spare: this.spares.length,
+      idle: [...this.idle.values()].reduce((sum, pool) => sum + pool.length, 0),
+      running: this.running,
+      busy: Object.fromEntries([...this.busy].filter(([, count]) => count > 0)),
+    };
   }
 
   async invoke(request: InvokeRequest): Promise<InvokeOutcome> {
@@ -272,11 +286,14 @@ export class FunctionRuntime {
       },
     });
     worker.unref();
+    this.live.add(worker);
+    worker.once('exit', () => this.live.delete(worker));
     return worker;
   }
 
   private run(instance: Instance, fn: FunctionInfo, message: InvokeMessage): Promise<WorkerReply> {
-    return new Promise((resolve, reject) => {
+    this.running++;
+    return new Promise<WorkerReply>((resolve, reject) => {
       const { worker } = instance;
       const timeoutMs = fn.config.timeout * 1000;
       const cleanup = () => {
@@ -285,32 +302,41 @@ export class FunctionRuntime {
         worker.off('error', onError);
         worker.off('exit', onExit);
       };
+      // The invocation settles only once its instance has ended, so the slot it frees is really free and
+      // no instance outlives its invocation (a worker holds tens of MB).
+      const fail = (error: CloudError) => {
+        cleanup();
+        worker.terminate().then(
+          () => reject(error),
+          () => reject(error),
+        );
+      };
       const onMessage = (reply: WorkerReply) => {
         if (reply.id !== message.id) return;
         cleanup();
         this.park(fn.name, instance);
         resolve(reply);
       };
-      const onError = (error: Error) => {
-        cleanup();
-        void worker.terminate();
-        reject(new CloudError('FUNCTIONS_EXECUTE_FAIL', `function instance crashed: ${error.message}`));
-      };
+      const onError = (error: Error) => fail(new CloudError('FUNCTIONS_EXECUTE_FAIL', `function instance crashed: ${error.message}`));
       const onExit = (code: number) => {
         cleanup();
         reject(new CloudError('FUNCTIONS_EXECUTE_FAIL', `function instance exited with code ${code}`));
       };
-      const timer = setTimeout(() => {
-        cleanup();
-        void worker.terminate();
-        reject(
-          new CloudError('FUNCTIONS_TIME_LIMIT_EXCEEDED', `Invoking task timed out after ${fn.config.timeout} seconds`),
-        );
-      }, timeoutMs);
+      const timer = setTimeout(
+        () => fail(new CloudError('FUNCTIONS_TIME_LIMIT_EXCEEDED', `Invoking task timed out after ${fn.config.timeout} seconds`)),
+        timeoutMs,
+      );
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage(message);
+      try {
+        worker.postMessage(message);
+      } catch (error) {
+        // Structured clone refuses some events (too deeply nested, functions): the instance got nothing.
+        fail(new CloudError('FUNCTIONS_EXECUTE_FAIL', `the event could not be passed to the function: ${(error as Error).message}`));
+      }
+    }).finally(() => {
+      this.running--;
     });
   }
 
