@@ -100,14 +100,18 @@ export function checkEventDepth(text: string, envelope: number): void {
   }
 }
 
-/** After an early refusal, how long and how much of the unread body is still read and dropped. */
+/**
+ * After an early refusal, how long and how much of the unread body is still read and dropped. The bytes
+ * must exceed what socket buffers hold in flight (several MB on loopback), or a fast uploader is reset
+ * before its client has even seen the answer.
+ */
 const LINGER_MS = 2000;
-const LINGER_BYTES = 1 * MB;
+const LINGER_BYTES = 16 * MB;
 
 /**
  * Closes the connection of a request whose body was refused unread. Closing at once would reset a
  * client that is still uploading before it reads the answer (EPIPE instead of 413), so, like nginx's
- * lingering close, the answer is sent, our side shut, and what still arrives is dropped — for at most
+ * lingering close, the answer is sent with `Connection: close`, our side shut, and what still arrives is dropped — for at most
  * LINGER_MS and LINGER_BYTES — until the client stops; then the socket is destroyed.
  */
 export function closeAfterRefusal(req: IncomingMessage, res: ServerResponse): void {
@@ -117,18 +121,21 @@ export function closeAfterRefusal(req: IncomingMessage, res: ServerResponse): vo
     clearTimeout(timer);
     socket.destroy();
   };
+  // Never before the answer is out: that would turn the refusal into a reset.
+  const closeWhenAnswered = () => (res.writableFinished ? close() : res.once('finish', close));
   const timer = setTimeout(close, LINGER_MS);
   timer.unref();
   // Listening marks the body as consumed, so Node does not drain all of it by itself after the answer.
   req.pause();
   req.on('data', (chunk: Buffer) => {
     dropped += chunk.length;
-    if (dropped > LINGER_BYTES) close();
+    if (dropped > LINGER_BYTES) closeWhenAnswered();
   });
-  req.once('end', close);
+  req.once('end', closeWhenAnswered);
   socket.once('close', () => clearTimeout(timer));
-  res.once('finish', () => {
-    socket.end();
-    req.resume();
-  });
+  // Tells the client not to reuse the connection. Node then destroys the socket as soon as the answer is
+  // written (destroySoon); for this one socket, shutting our side is enough — the linger closes it.
+  res.setHeader('connection', 'close');
+  Object.assign(socket, { destroySoon: () => socket.end() });
+  res.once('finish', () => req.resume());
 }

@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseDatabaseSchema } from '../shared/db/schema';
+import { createAccessCheck, hostForm } from './access';
 import { Clock } from './clock';
 import { Database } from './db/database';
 import { FunctionRuntime } from './functions/runtime';
@@ -34,6 +35,11 @@ export class LocalCloud {
   readonly appid: string;
   private server?: http.Server;
   private pages: string[] = [];
+  /** Host/Origin rules (access.ts); nothing is let in before the server knows where it listens. */
+  readonly checkAccess = createAccessCheck(() => {
+    const address = this.server?.address() as AddressInfo | null | undefined;
+    return { address: address?.address ?? '', port: address?.port ?? -1 };
+  });
 
   private constructor(
     readonly options: LocalCloudOptions,
@@ -83,7 +89,7 @@ export class LocalCloud {
 
   get url(): string {
     const address = this.server!.address() as AddressInfo;
-    return `http://${address.address}:${address.port}`;
+    return `http://${hostForm(address.address)}:${address.port}`;
   }
 
   appPages(): string[] {

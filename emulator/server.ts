@@ -27,6 +27,8 @@ const refusalBody = z.object({ openid: z.string().min(1), templateId: z.string()
 export function createRequestHandler(cloud: LocalCloud) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
+      const refusal = cloud.checkAccess(req.headers);
+      if (refusal) throw refusal;
       const url = new URL(req.url ?? '/', 'http://local');
       const route = `${req.method} ${url.pathname}`;
       const body = await readBody(req, url.pathname, bodyLimit(req.method, url.pathname));
@@ -100,7 +102,8 @@ export function createRequestHandler(cloud: LocalCloud) {
       const err = error as Error;
       if (res.headersSent) return;
       if (err instanceof HttpError) {
-        if (err.status === 413) closeAfterRefusal(req, res);
+        // Refused before its body was read (too large, or not allowed in at all).
+        if (err.status === 413 || err.status === 403) closeAfterRefusal(req, res);
         return json(res, err.status, { error: { code: err.code, message: err.message } });
       }
       json(res, 400, { error: { code: (err as CloudError).code ?? 'BAD_REQUEST', message: err.message } });
