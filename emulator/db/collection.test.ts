@@ -1,4 +1,4 @@
-import { createCollection, findIn } from './collection';
+import { createCollection, findIn, type FindOptions } from './collection';
 import type { Doc } from './ejson';
 
 /** Deterministic pseudo-random numbers so a failure can be replayed. */
@@ -123,4 +123,94 @@ test('a unique index refuses existing documents that already break it', () => {
   collection.put('s:1', { _id: '1', phone: '1' });
   collection.put('s:2', { _id: '2', phone: '1' });
   expect(() => collection.setIndexes([{ name: 'phone', keys: [{ field: 'phone', direction: 1 }], unique: true }])).toThrow(/phone/);
+});
+
+/** Range queries with limit, skip and sort, as `where(range).orderBy(...).skip(n).limit(m)` sends them. */
+function makePagedQueries(random: () => number): Array<{ query: Doc; options: FindOptions; rangeField: string }> {
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  const day = (d: number) => new Date(Date.UTC(2026, 0, d));
+  const ranges: Array<() => [string, Doc]> = [
+    () => ['n', { n: { $gte: pick([-1, 0, 1, 2]), $lt: pick([3, 4, 6]) } }],
+    () => ['n', { n: { $gt: pick([-5, 1, 1.5]) } }],
+    () => ['n', { $and: [{ n: { $gte: pick([0, 1]) } }, { n: { $lte: pick([2, 5]) } }] }],
+    () => ['s', { s: { $gte: pick(['', 'a', 'B']), $lte: pick(['ab', 'b', 'c']) } }],
+    () => ['at', { at: { $gte: day(pick([1, 3, 5])), $lt: day(pick([6, 8, 12])) } }],
+    () => ['at', { at: { $lte: day(pick([2, 6, 9])) } }],
+    () => ['tags', { tags: { $gte: pick(['w', 'x']) } }],
+    () => ['o.k', { 'o.k': { $gte: pick([1, 2]) } }],
+  ];
+  const extras: Array<() => Doc> = [
+    () => ({}),
+    () => ({}),
+    () => ({ s: { $ne: pick(['a', 'b']) } }),
+    () => ({ $or: [{ s: 'a' }, { tags: 'x' }] }),
+    () => ({ at: { $exists: true } }),
+  ];
+  return Array.from({ length: 400 }, () => {
+    const [rangeField, range] = pick(ranges)();
+    const query = { ...pick(extras)(), ...range };
+    const sort = pick<Record<string, 1 | -1> | undefined>([undefined, { [rangeField]: 1 }, { [rangeField]: -1 }, { s: 1 }, { [rangeField]: -1, _id: 1 }]);
+    const options: FindOptions = { limit: 1 + Math.floor(random() * 40) };
+    if (sort) options.order = sort;
+    if (random() > 0.5) options.offset = Math.floor(random() * 60);
+    if (random() > 0.7) options.projection = pick([{ n: 1 }, { tags: 0 }, { s: 1, at: 1 }]);
+    return { query, options, rangeField };
+  });
+}
+
+test('range queries with limit, skip and sort return exactly what a full scan returns', () => {
+  const random = rng(2026);
+  const docs = makeDocs(2000, random);
+  // ties: many documents share each value, so the order among equals is tested too
+  const collection = createCollection({ name: 'c', indexes: INDEXES });
+  docs.forEach((doc) => collection.put(`s:${doc._id}`, doc));
+  const strategies: Record<string, number> = {};
+  for (const { query, options, rangeField } of makePagedQueries(random)) {
+    const got = collection.find(query, options);
+    const { strategy } = collection.explain(query, options);
+    strategies[strategy] = (strategies[strategy] ?? 0) + 1;
+    // Without a sort, a walk answers in index order (as Mongo does from an index); the other paths in insertion order.
+    const expectedOptions = !options.order && strategy === 'index walk' ? { ...options, order: { [rangeField]: 1 as const } } : options;
+    expect({ query, options, strategy, docs: got }).toEqual({ query, options, strategy, docs: findIn(docs, query, expectedOptions) });
+  }
+  // both paths were exercised, the walk most
+  expect(strategies['index walk']).toBeGreaterThan(150);
+  expect(strategies['index candidates']).toBeGreaterThan(50);
+});
+
+test('a range query with a limit walks the index in order and stops at skip + limit', () => {
+  const collection = createCollection({
+    name: 'members',
+    indexes: [{ name: 'createdAt', keys: [{ field: 'createdAt', direction: -1 }], unique: false }],
+  });
+  const base = Date.UTC(2026, 0, 1);
+  for (let i = 0; i < 100_000; i++) collection.put(`s:${i}`, { _id: String(i), createdAt: new Date(base + i * 60_000), other: i % 7 });
+  const window = { createdAt: { $gte: new Date(base + 20_000 * 60_000), $lt: new Date(base + 70_000 * 60_000) } };
+
+  const oldest = collection.explain(window, { limit: 100 });
+  expect(oldest).toMatchObject({ strategy: 'index walk', examined: 100 });
+  expect(collection.find(window, { limit: 100 })[0]._id).toBe('20000');
+
+  const newest = collection.explain(window, { order: { createdAt: -1 }, offset: 50, limit: 100 });
+  expect(newest).toMatchObject({ strategy: 'index walk', examined: 150 });
+  expect(collection.find(window, { order: { createdAt: -1 }, offset: 50, limit: 100 })[0]._id).toBe('69949');
+
+  // A filter the index does not answer is still mingo's, tested on each document walked.
+  const filtered = collection.explain({ ...window, other: 3 }, { limit: 10 });
+  expect(filtered.strategy).toBe('index walk');
+  expect(filtered.examined).toBeLessThan(100);
+  expect(collection.find({ ...window, other: 3 }, { limit: 10 }).every((doc) => doc.other === 3)).toBe(true);
+
+  // Sorting on another field needs every match.
+  expect(collection.explain(window, { order: { other: 1 }, limit: 100 })).toMatchObject({ strategy: 'index candidates', examined: 50_000 });
+});
+
+test('a range walk falls back to the exact path when a matched document holds an array on the field', () => {
+  const collection = createCollection({ name: 'c', indexes: [{ name: 'n', keys: [{ field: 'n', direction: 1 }], unique: false }] });
+  collection.put('s:a', { _id: 'a', n: 5 });
+  collection.put('s:b', { _id: 'b', n: [1, 9] });
+  collection.put('s:c', { _id: 'c', n: 3 });
+  const query = { n: { $gte: 0 } };
+  expect(collection.explain(query, { order: { n: -1 }, limit: 2 }).strategy).toBe('index candidates');
+  expect(collection.find(query, { order: { n: -1 }, limit: 2 }).map((d) => d._id)).toEqual(findIn([...collection.docs.values()], query, { order: { n: -1 }, limit: 2 }).map((d) => d._id));
 });

@@ -1,4 +1,4 @@
-import { find } from 'mingo';
+import { find, Query } from 'mingo';
 import type { CollectionSpec, IndexSpec } from '../../shared/db/schema';
 import { isPlainObject, type Doc } from './ejson';
 import { IndexStore } from './index-store';
@@ -12,6 +12,13 @@ export interface FindOptions {
 }
 
 type Plan = { size: number; ids: () => Iterable<string> };
+type Bounds = { lower?: Bound; upper?: Bound };
+
+/** How a find was answered, for tests and benchmarks: which path, and how many documents it looked at. */
+export interface Explanation {
+  strategy: 'index walk' | 'index candidates' | 'scan';
+  examined: number;
+}
 
 /**
  * One collection held in memory: documents by id key, their insertion order, and the declared
@@ -79,12 +86,75 @@ export class Collection {
 
   /** Matching documents (live references: callers must not mutate them). */
   find(query: Doc, options: FindOptions = {}): Doc[] {
-    return findIn(this.candidates(query), query, options);
+    return this.run(query, options).docs;
+  }
+
+  explain(query: Doc, options: FindOptions = {}): Explanation {
+    const { strategy, examined } = this.run(query, options);
+    return { strategy, examined };
+  }
+
+  private run(query: Doc, options: FindOptions): Explanation & { docs: Doc[] } {
+    const walked = this.walk(query, options);
+    if (walked) return walked;
+    const plan = this.plan(query);
+    const candidates = this.candidates(query, plan);
+    return { docs: findIn(candidates, query, options), strategy: plan ? 'index candidates' : 'scan', examined: candidates.length };
+  }
+
+  /**
+   * A range with a limit, sorted on the range's field or not at all, read in index order: the walk stops
+   * once skip + limit documents matched instead of materialising and sorting the whole range. Matching
+   * is still mingo's, on each document walked. Equal values come out in insertion order, as mingo's
+   * stable sort orders them; without a sort this is the index's order, as Mongo answers from an index.
+   * Returns undefined (take the exact path) when a matched document holds an array on the field: a
+   * multikey document sorts by its smallest or largest element, not where the walk meets it.
+   */
+  private walk(query: Doc, options: FindOptions): (Explanation & { docs: Doc[] }) | undefined {
+    const { limit } = options;
+    if (limit === undefined || limit <= 0) return undefined;
+    const sort = Object.entries(options.order ?? {});
+    if (sort.length > 1 || (sort.length === 1 && sort[0][1] !== 1 && sort[0][1] !== -1)) return undefined;
+    const conditions = flattenAnd(query);
+    if (conditions.some(([field, condition]) => this.equalityPlan(field, condition))) return undefined;
+    const range = this.chooseRange(conditions, sort[0]?.[0]);
+    if (!range || (sort.length === 1 && range.field !== sort[0][0])) return undefined;
+
+    const wanted = (options.offset ?? 0) + limit;
+    const matcher = new Query(query);
+    const matched: Doc[] = [];
+    const seen = new Set<string>();
+    let examined = 0;
+    let ties: Doc[] = [];
+    let tieValue: unknown;
+    const flushTies = () => {
+      ties.sort((a, b) => this.order.get(valueKey(a._id))! - this.order.get(valueKey(b._id))!);
+      matched.push(...ties);
+      ties = [];
+    };
+    for (const [value, id] of range.index.walkRange(range.bounds.lower, range.bounds.upper, sort[0]?.[1] ?? 1)) {
+      if (ties.length && compareScalars(value, tieValue) !== 0) {
+        flushTies();
+        if (matched.length >= wanted) break;
+      }
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const doc = this.docs.get(id);
+      if (!doc) continue;
+      examined++;
+      if (!matcher.test(doc)) continue;
+      if (holdsArray(doc, range.field)) return undefined;
+      ties.push(doc);
+      tieValue = value;
+    }
+    flushTies();
+    const page = matched.slice(options.offset ?? 0, wanted);
+    const docs = options.projection ? (find(page, {}, options.projection as never).all() as Doc[]) : page;
+    return { docs, strategy: 'index walk', examined };
   }
 
   /** The documents an index says could match, in insertion order; every document when none applies. */
-  candidates(query: Doc): Doc[] {
-    const plan = this.plan(query);
+  candidates(query: Doc, plan = this.plan(query)): Doc[] {
     if (!plan) return [...this.docs.values()];
     const ids = [...new Set(plan.ids())].filter((id) => this.docs.has(id));
     ids.sort((a, b) => this.order.get(a)! - this.order.get(b)!);
@@ -103,17 +173,27 @@ export class Collection {
       if (plan && (!best || plan.size < best.size)) best = plan;
     }
     if (best) return best;
-    const ranges = new Map<string, { lower?: Bound; upper?: Bound }>();
-    for (const [field, condition] of conditions) {
-      const bounds = rangeBounds(condition);
-      if (!bounds || !this.indexes.some((index) => index.firstField === field)) continue;
-      ranges.set(field, mergeBounds(ranges.get(field), bounds));
-    }
-    const chosen = [...ranges].sort(([, a], [, b]) => Number(Boolean(b.lower && b.upper)) - Number(Boolean(a.lower && a.upper)))[0];
-    if (!chosen) return undefined;
-    const index = this.indexes.find((candidate) => candidate.firstField === chosen[0])!;
-    const ids = index.lookupRange(chosen[1].lower, chosen[1].upper);
+    const range = this.chooseRange(conditions);
+    if (!range) return undefined;
+    const ids = range.index.lookupRange(range.bounds.lower, range.bounds.upper);
     return { size: ids.length, ids: () => ids };
+  }
+
+  /**
+   * The one indexed range to use, every bound on its field merged: `field` when it has one, else one
+   * bounded on both sides if any.
+   */
+  private chooseRange(conditions: Array<[string, unknown]>, field?: string): { field: string; index: IndexStore; bounds: Bounds } | undefined {
+    const ranges = new Map<string, Bounds>();
+    for (const [name, condition] of conditions) {
+      const bounds = rangeBounds(condition);
+      if (!bounds || !this.indexes.some((index) => index.firstField === name)) continue;
+      ranges.set(name, mergeBounds(ranges.get(name), bounds));
+    }
+    const preferred = field !== undefined && ranges.has(field) ? ([field, ranges.get(field)!] as const) : undefined;
+    const chosen = preferred ?? [...ranges].sort(([, a], [, b]) => Number(Boolean(b.lower && b.upper)) - Number(Boolean(a.lower && a.upper)))[0];
+    if (!chosen) return undefined;
+    return { field: chosen[0], index: this.indexes.find((candidate) => candidate.firstField === chosen[0])!, bounds: chosen[1] };
   }
 
   private equalityPlan(field: string, condition: unknown): Plan | undefined {
@@ -195,6 +275,17 @@ function rangeBounds(condition: unknown): { lower?: Bound; upper?: Bound } | und
   const classes = [lower, upper].filter(Boolean).map((bound) => scalarClass(bound!.value));
   if (classes.some((cls) => !cls) || new Set(classes).size > 1) return undefined;
   return { lower, upper };
+}
+
+/** Whether a dotted path meets an array anywhere on the way (a multikey value for the index on it). */
+function holdsArray(doc: Doc, path: string): boolean {
+  let node: unknown = doc;
+  for (const part of path.split('.')) {
+    if (Array.isArray(node)) return true;
+    if (node === null || typeof node !== 'object' || node instanceof Date) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return Array.isArray(node);
 }
 
 function pick(doc: Doc, path: string): unknown {

@@ -4,6 +4,7 @@ import { compareScalars, scalarClass, valueKey, valuesAtPath, type ScalarClass }
 import type { Doc } from './ejson';
 
 type RangeKey = [value: unknown, id: string];
+type Bound = { value: unknown; inclusive: boolean };
 
 /** Sorts before / after every id key (ids are valueKey strings such as 's:…'). */
 const BEFORE_ALL_IDS = '';
@@ -80,6 +81,30 @@ export class IndexStore {
 
   lookupEqual(value: unknown): Set<string> {
     return this.equal.get(valueKey(value)) ?? new Set();
+  }
+
+  /**
+   * Entries (value, id) within the bounds in value order — ascending, or descending for -1 — lazily,
+   * so a caller that needs only the first few stops early. Bounds must be of one scalar class.
+   */
+  *walkRange(lower: Bound | undefined, upper: Bound | undefined, direction: 1 | -1): Generator<RangeKey> {
+    const cls = scalarClass(lower?.value ?? upper?.value);
+    const tree = cls ? this.sorted.get(cls) : undefined;
+    if (!tree || tree.size === 0) return;
+    const low: RangeKey = lower ? [lower.value, lower.inclusive ? BEFORE_ALL_IDS : AFTER_ALL_IDS] : tree.minKey()!;
+    const high: RangeKey = upper ? [upper.value, upper.inclusive ? AFTER_ALL_IDS : BEFORE_ALL_IDS] : tree.maxKey()!;
+    if (compareRangeKeys(low, high) > 0) return;
+    if (direction === 1) {
+      for (const [key] of tree.entries(low)) {
+        if (compareRangeKeys(key, high) > 0) return;
+        yield key;
+      }
+    } else {
+      for (const [key] of tree.entriesReversed(high)) {
+        if (compareRangeKeys(key, low) < 0) return;
+        yield key;
+      }
+    }
   }
 
   /** Ids whose first-key value lies within the bounds; bounds must be of one scalar class. */
