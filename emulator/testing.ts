@@ -17,6 +17,8 @@ export interface TestCloudOptions {
   /** Timer triggers on schedule; off by default so tests decide when jobs run. */
   triggers?: boolean;
   extraArgs?: string[];
+  /** The script to run instead of the bare emulator/main.ts, taking the same flags (e.g. scripts/start.ts). */
+  entry?: string;
 }
 
 export interface TestCloud {
@@ -34,7 +36,7 @@ export interface TestCloud {
 
 export async function startTestCloud(options: TestCloudOptions = {}, port = 0): Promise<TestCloud> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-test-'));
-  const args = ['--import', 'tsx', path.join(REPO_ROOT, 'emulator/main.ts'), '--port', String(port), '--data', dataDir];
+  const args = ['--import', 'tsx', options.entry ?? path.join(REPO_ROOT, 'emulator/main.ts'), '--port', String(port), '--data', dataDir];
   if (options.functionsRoot) args.push('--functions', options.functionsRoot);
   if (options.schemaFile) args.push('--schema', options.schemaFile);
   if (!options.triggers) args.push('--no-triggers');

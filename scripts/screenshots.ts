@@ -3,7 +3,7 @@
  * each as standalone HTML (scripts/screenshots-lib/export-html.ts) and photographs it at 375×812
  * (device scale 2) in headless Chromium, writing docs/screenshots/<scene>.png.
  *
- * Data: by default a fresh local cloud with the demo brand (`--demo`, as `npm start` seeds it) in a
+ * Data: by default a fresh local cloud with the demo brand (scripts/start.ts, as `npm start` seeds it) in a
  * temporary folder; with SCREENSHOT_CLOUD_URL set (e.g. http://127.0.0.1:8787 after `npm start`), that
  * cloud instead; with `--fixtures`, the typed fixtures in miniprogram/fixtures/ (byte-stable PNGs).
  * Scenes that write (join, record purchase) always use fixtures. wx.cloud.callFunction goes to the local cloud as
@@ -208,7 +208,7 @@ async function main(): Promise<number> {
   let demoCloud: TestCloud | undefined;
   if (!cloudUrl && !process.argv.includes('--fixtures')) {
     await buildFunctions(path.join(REPO_ROOT, 'cloudfunctions'));
-    demoCloud = await startTestCloud({ functionsRoot: path.join(REPO_ROOT, 'cloudfunctions'), extraArgs: ['--demo'] });
+    demoCloud = await startTestCloud({ functionsRoot: path.join(REPO_ROOT, 'cloudfunctions'), entry: path.join(REPO_ROOT, 'scripts/start.ts') });
     cloudUrl = demoCloud.url;
   }
   try {
