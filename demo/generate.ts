@@ -86,7 +86,7 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
       const result = applyPurchase(state, { amountFen, lotId, now: paidAt }, settings);
       state = result.state;
       const purchase: WithId<PurchaseDoc> = {
-        _id: purchaseId, memberId: id, storeId: store._id, staffId: clerk._id, orderNo, amountFen, categories: [pick(CATEGORIES)],
+        _id: purchaseId, memberId: id, storeId: store._id, staffId: clerk._id, orderNo, amountFen, categories: [pick(CATEGORIES)], couponIds: [], discountFen: 0, paidFen: amountFen,
         growth: result.growth, points: result.points, lotId, tierBefore: result.tierBefore.id, tierAfter: result.tierAfter.id,
         status: 'valid', paidAt, voidedAt: null, voidedBy: null, voidReason: '',
       };
@@ -123,6 +123,7 @@ function addCasesForStaff(out: DemoData, now: Date): void {
     orderNo,
     amountFen: 5_880_000,
     categories: ['上装'],
+    couponIds: [],
     status: 'pending',
     requestedAt: new Date(now.getTime() - 40 * 60_000),
     decidedBy: null,

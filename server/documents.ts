@@ -2,6 +2,8 @@ import type { Gender, LedgerType, Role } from '../shared/contracts/views';
 import type { GrowthBuckets } from '../shared/rules/growth';
 import type { PointsLot } from '../shared/rules/points';
 import type { RecentPurchase } from '../shared/rules/purchase-stats';
+import type { CouponRule, CouponStatus } from '../shared/rules/coupons';
+import type { TemplateStatus, TemplateTerms } from '../shared/rules/coupon-templates';
 
 /** The documents as stored (times are UTC Dates; money integer fen). Collections: shared/db/collections.json. */
 
@@ -52,6 +54,9 @@ export interface MemberReview {
  * reading the purchase back (purchases never change but for their status, so the copy stays true).
  */
 export interface PurchaseReceipt extends RecentPurchase {
+  /** The sale before coupons; `fen` is what was paid. */
+  amountFen: number;
+  couponIds: string[];
   storeId: string;
   staffId: string;
   orderNo: string;
@@ -105,7 +110,9 @@ export function receiptOf(purchase: PurchaseDoc & { _id: string }): PurchaseRece
   return {
     id: purchase._id,
     at: purchase.paidAt,
-    fen: purchase.amountFen,
+    fen: purchase.paidFen,
+    amountFen: purchase.amountFen,
+    couponIds: purchase.couponIds,
     storeId: purchase.storeId,
     staffId: purchase.staffId,
     orderNo: purchase.orderNo,
@@ -125,11 +132,17 @@ export interface SaleFields {
   /** The clerk credited with the sale. */
   staffId: string;
   orderNo: string;
+  /** The sale before coupons. */
   amountFen: number;
   categories: string[];
+  /** Coupons used on it (a pending sale: to be used on it). */
+  couponIds: string[];
 }
 
 export interface PurchaseDoc extends SaleFields {
+  /** What the coupons took off, and what the shopper paid: points and growth are earned on that. */
+  discountFen: number;
+  paidFen: number;
   growth: number;
   points: number;
   /** The points lot (= ledger entry id) this purchase earned; voiding reverses it. */
@@ -186,6 +199,64 @@ export interface TierChangeDoc {
   at: Date;
 }
 
+/** A coupon design. `_id` is short ('T' + 6 characters); terms are frozen once it leaves draft. */
+export interface CouponTemplateDoc extends TemplateTerms {
+  description: string;
+  status: TemplateStatus;
+  /** Units left to give (null: unlimited); taken by a conditional decrement, never below 0. */
+  remaining: number | null;
+  /** Coupons given so far (moves with `remaining`). */
+  issued: number;
+  /** null: the brand's (admins); a store id: that store's manager's. */
+  ownerStoreId: string | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedBy: string;
+  updatedAt: Date;
+}
+
+/** How a coupon came to be, and its state changes: who, when, why. */
+export interface CouponEvent {
+  type: 'granted' | 'used' | 'restored' | 'expired' | 'revoked' | 'replaced';
+  at: Date;
+  /** A staff id, 'member' (the holder), or 'system'. */
+  by: string;
+  reason?: string;
+  purchaseId?: string;
+}
+
+export type CouponSource = 'claim' | 'exchange' | 'welcome' | 'manual' | 'replacement';
+
+/** One coupon held by one member. The rule is a copy: a template's later life never changes a coupon. */
+export interface CouponDoc {
+  /** Why it exists, once: welcome:<member>:<template>, claim:<template>:<member>:<n>, exchange:<member>:<request>… */
+  grantKey: string;
+  /** The member's n-th taking of this template (claims, exchanges): take:<template>:<member>:<n>; none:<id> otherwise. */
+  slotKey: string;
+  templateId: string;
+  templateName: string;
+  memberId: string;
+  rule: CouponRule;
+  stackable: boolean;
+  /** Empty: every store. */
+  storeIds: string[];
+  validFrom: Date;
+  validUntil: Date;
+  /** 'pending' only while its unit of stock is being taken: never shown, never usable. */
+  status: CouponStatus | 'pending';
+  source: CouponSource;
+  /** Shanghai month of the grant, YYYYMM: monthly limits count by it. */
+  grantedMonth: string;
+  grantedAt: Date;
+  grantedBy: string;
+  usedAt: Date | null;
+  usedPurchaseId: string | null;
+  usedStoreId: string | null;
+  discountFen: number;
+  pointsSpent: number;
+  history: CouponEvent[];
+}
+
 export const C = {
   settings: 'settings',
   stores: 'stores',
@@ -197,4 +268,6 @@ export const C = {
   tierChanges: 'tier_changes',
   approvals: 'purchase_approvals',
   joinAttempts: 'join_attempts',
+  couponTemplates: 'coupon_templates',
+  coupons: 'coupons',
 } as const;

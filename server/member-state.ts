@@ -19,8 +19,12 @@ export function withMemberState(member: Stored<MemberDoc>, state: MemberState, o
   return { ...member, ...state, ...other };
 }
 
-/** Writes the whole member document back inside a transaction (set replaces it; the id is the key). */
-export async function saveMember(txn: Transaction, member: Stored<MemberDoc>): Promise<void> {
-  const { _id, ...data } = member;
-  await txn.collection<MemberDoc>(C.members).doc(_id).set({ data });
+/** Writes a whole document back inside a transaction (set replaces it; the id is the key). */
+export async function saveDoc<T>(txn: Transaction, collection: string, doc: Stored<T>): Promise<void> {
+  const { _id, ...data } = doc;
+  await txn.collection<T>(collection).doc(_id).set({ data: data as T });
+}
+
+export function saveMember(txn: Transaction, member: Stored<MemberDoc>): Promise<void> {
+  return saveDoc(txn, C.members, member);
 }

@@ -40,6 +40,8 @@ export function purchaseView(purchase: Stored<PurchaseDoc>, storeName: string, s
     purchaseId: purchase._id,
     orderNo: purchase.orderNo,
     amountFen: purchase.amountFen,
+    discountFen: purchase.discountFen ?? 0,
+    paidFen: purchase.paidFen ?? purchase.amountFen,
     categories: purchase.categories,
     storeName,
     staffName,

@@ -24,6 +24,8 @@ export const brandSettingsDocument = z.object({
   memberCodeTtlSeconds: z.number().optional(),
   growthWindowMonths: z.number().optional(),
   clerkSaleLimitFen: z.number().optional(),
+  welcomeCouponTemplateIds: z.array(z.string()).optional(),
+  couponRefundPolicy: z.enum(['restore-if-valid', 'restore-or-replace']).optional(),
   updatedAt: z.date().optional(),
   updatedBy: z.string().optional(),
 })

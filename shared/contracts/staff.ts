@@ -20,7 +20,9 @@ export const staffContract = {
    * Idempotent by order number within the store: the same order never counts twice. A clerk's sale
    * above the brand's limit answers APPROVAL_REQUIRED and waits for a manager (pendingSales).
    */
-  recordPurchase: action(z.object({ memberId: id, amountFen, orderNo, categories })).returns<PurchaseResultView>(),
+  recordPurchase: action(
+    z.object({ memberId: id, amountFen, orderNo, categories, couponIds: z.array(id).max(3, '每笔消费最多使用3张券').default([]) }),
+  ).returns<PurchaseResultView>(),
 
   /**
    * Idempotent: voiding twice reverses once. `memberId` (the customer on screen) lets a recent

@@ -83,7 +83,10 @@ export interface StaffView {
 export interface PurchaseView {
   purchaseId: string;
   orderNo: string;
+  /** Before coupons; `paidFen` is what the shopper paid (points and growth are earned on it). */
   amountFen: number;
+  discountFen: number;
+  paidFen: number;
   categories: string[];
   storeName: string;
   staffName: string;

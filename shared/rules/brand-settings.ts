@@ -1,4 +1,5 @@
 import type { TierView } from '../contracts/views';
+import type { RefundPolicy } from './coupon-templates';
 
 /**
  * One membership tier. Thresholds are growth (1 per yuan over the rolling window); a member reaches
@@ -25,6 +26,10 @@ export interface BrandSettings {
   growthWindowMonths: number;
   /** A clerk's single sale above this (fen) needs a manager's or admin's confirmation. */
   clerkSaleLimitFen: number;
+  /** Coupon templates every new member receives on joining (each while active and in stock). */
+  welcomeCouponTemplateIds: string[];
+  /** What a voided sale's expired coupon becomes: nothing, or a replacement for the days it had left. */
+  couponRefundPolicy: RefundPolicy;
 }
 
 export const DEFAULT_BRAND_SETTINGS: BrandSettings = {
@@ -72,6 +77,8 @@ export const DEFAULT_BRAND_SETTINGS: BrandSettings = {
   memberCodeTtlSeconds: 60,
   growthWindowMonths: 12,
   clerkSaleLimitFen: 5_000_000,
+  welcomeCouponTemplateIds: [],
+  couponRefundPolicy: 'restore-if-valid',
 };
 
 const HEX_COLOR = /^#[0-9A-Fa-f]{6}$/;
@@ -148,6 +155,8 @@ export function validateBrandSettings(settings: BrandSettings): string[] {
   if (!Number.isSafeInteger(settings.clerkSaleLimitFen) || settings.clerkSaleLimitFen < 100) {
     problems.push('店员单笔上限须为不少于1元的整数（分）');
   }
+  if (settings.welcomeCouponTemplateIds.length > 5) problems.push('入会礼券最多5张');
+  if (!['restore-if-valid', 'restore-or-replace'].includes(settings.couponRefundPolicy)) problems.push('退券规则无效');
   return problems;
 }
 

@@ -51,7 +51,7 @@ export async function approveSale(input: ParsedInputOf<StaffContract, 'approveSa
   if (approval.status === 'declined') throw new AppError('APPROVAL_DECLINED');
   const clerk = await getById<StaffDoc>(C.staff, approval.staffId);
   if (!clerk) throw new AppError('APPROVAL_NOT_FOUND');
-  const sale = { storeId: approval.storeId, memberId: approval.memberId, amountFen: approval.amountFen, orderNo: approval.orderNo, categories: approval.categories };
+  const sale = { storeId: approval.storeId, memberId: approval.memberId, amountFen: approval.amountFen, orderNo: approval.orderNo, categories: approval.categories, couponIds: approval.couponIds ?? [] };
   return recordSale(sale, { clerk: clerk as Stored<StaffDoc>, approver }, settings, ctx.now, async (txn) => {
     const current = await txnGet<ApprovalDoc>(txn, C.approvals, approval._id);
     if (current?.status === 'declined') throw new AppError('APPROVAL_DECLINED');

@@ -9,7 +9,7 @@ import { AppError, isDuplicateKey } from '../../../server/errors';
 import { getById, memberById, requireStaff } from '../../../server/queries';
 import { brandSettings } from '../../../server/settings';
 import { assertNotOwnMembership } from '../../../server/staff-guard';
-import { purchaseIdFor, recordSale, resultView, type Sale } from './sale';
+import { purchaseIdFor, recordSale, resultView, sameSale, type Sale } from './sale';
 
 /**
  * Records a purchase at the caller's store (see recordSale). A clerk's sale above the brand's limit is
@@ -31,7 +31,7 @@ async function requestApproval(sale: Sale, clerk: Stored<StaffDoc>, now: Date) {
   const purchaseId = purchaseIdFor(sale.storeId, sale.orderNo);
   const [purchase, member] = await Promise.all([getById<PurchaseDoc>(C.purchases, purchaseId), memberById(sale.memberId)]);
   if (purchase) {
-    if (purchase.memberId !== sale.memberId || purchase.amountFen !== sale.amountFen) throw new AppError('ORDER_CONFLICT');
+    if (!sameSale(purchase, sale)) throw new AppError('ORDER_CONFLICT');
     return { purchase, member, duplicate: true };
   }
   assertNotOwnMembership(clerk, member);
@@ -42,6 +42,7 @@ async function requestApproval(sale: Sale, clerk: Stored<StaffDoc>, now: Date) {
     orderNo: sale.orderNo,
     amountFen: sale.amountFen,
     categories: sale.categories,
+    couponIds: sale.couponIds,
     status: 'pending',
     requestedAt: now,
     decidedBy: null,
@@ -53,7 +54,7 @@ async function requestApproval(sale: Sale, clerk: Stored<StaffDoc>, now: Date) {
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const filed = await getById<ApprovalDoc>(C.approvals, purchaseId);
-    if (filed && (filed.memberId !== sale.memberId || filed.amountFen !== sale.amountFen)) throw new AppError('ORDER_CONFLICT');
+    if (filed && !sameSale(filed, sale)) throw new AppError('ORDER_CONFLICT');
     if (filed?.status === 'declined') throw new AppError('APPROVAL_DECLINED');
     if (filed?.status === 'approved') {
       const recorded = await getById<PurchaseDoc>(C.purchases, purchaseId);

@@ -7,7 +7,8 @@ import { tierById } from '../../../shared/rules/tiers';
 import type { Stored, Transaction } from '../../../server/cloud';
 import { names } from '../../../server/directory';
 import { C, receiptOf, type LedgerDoc, type MemberDoc, type PurchaseDoc, type StaffDoc, type TierChangeDoc } from '../../../server/documents';
-import { AppError, isDuplicateKey } from '../../../server/errors';
+import { couponsForSale, markUsed } from '../../../server/coupons';
+import { AppError, isAppError, isDuplicateKey } from '../../../server/errors';
 import { newId } from '../../../server/ids';
 import { memberState, saveMember, withMemberState } from '../../../server/member-state';
 import { getById } from '../../../server/queries';
@@ -22,6 +23,8 @@ export interface Sale {
   amountFen: number;
   orderNo: string;
   categories: string[];
+  /** Coupons to use on it: checked, priced and used in the sale's own transaction. */
+  couponIds: string[];
 }
 
 /** The purchase id is the store and its order number: an order is recorded once, whoever submits it. */
@@ -30,9 +33,11 @@ export function purchaseIdFor(storeId: string, orderNo: string): string {
 }
 
 /**
- * Records a sale at its store and credits it to `clerk`: points at the member's tier multiplier,
- * growth and any upgrade, in one transaction over the member document plus the new purchase, ledger
- * entry and tier change (`alsoInTransaction` adds the approval's own update when a manager confirms).
+ * Records a sale at its store and credits it to `clerk`: its coupons checked and used, points at the
+ * member's tier multiplier and growth on what was paid, and any upgrade — in one transaction over the
+ * member document, the coupons, the new purchase, ledger entry and tier change (`alsoInTransaction`
+ * adds the approval's own update when a manager confirms). Two tills using one coupon at once: one
+ * transaction wins, the other re-reads it used and refuses the sale.
  * The purchase's unique id settles every repeat — a double tap, a retry, a second till — without a
  * read: the insert fails and the first result is answered with `duplicate: true`. Nobody records on
  * their own membership, neither the clerk nor the manager confirming.
@@ -53,8 +58,9 @@ export async function recordSale(
       if (!member) throw new AppError('MEMBER_NOT_FOUND');
       assertNotOwnMembership(clerk, member);
       if (approver) assertNotOwnMembership(approver, member);
+      const priced = await couponsForSale(txn, sale.couponIds, { memberId: member._id, storeId: sale.storeId, amountFen: sale.amountFen, now });
       const lotId = newId();
-      const result = applyPurchase(memberState(member), { amountFen: sale.amountFen, lotId, now }, settings);
+      const result = applyPurchase(memberState(member), { amountFen: priced.paidFen, lotId, now }, settings);
       const purchase: Stored<PurchaseDoc> = {
         _id: purchaseId,
         memberId: member._id,
@@ -63,6 +69,9 @@ export async function recordSale(
         orderNo: sale.orderNo,
         amountFen: sale.amountFen,
         categories: sale.categories,
+        couponIds: priced.coupons.map((c) => c._id),
+        discountFen: priced.discountFen,
+        paidFen: priced.paidFen,
         growth: result.growth,
         points: result.points,
         lotId,
@@ -103,22 +112,33 @@ export async function recordSale(
           data: { memberId: member._id, from: result.tierBefore.id, to: result.tierAfter.id, reason: 'purchase', growth: result.rollingGrowth, purchaseId, at: now },
         });
       }
+      await markUsed(txn, priced.coupons, priced.applied, { purchaseId, storeId: sale.storeId, staffId: clerk._id, now });
       if (alsoInTransaction) await alsoInTransaction(txn);
       return { purchase, member: updated, duplicate: false };
     });
   } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    outcome = await recordedBefore(purchaseId, sale);
+    // A repeat of a sale whose coupons the first one used fails on the coupons, before the purchase id.
+    const couponRefused = isAppError(error) && (error.code === 'COUPON_NOT_APPLICABLE' || error.code === 'COUPON_NOT_FOUND');
+    if (!isDuplicateKey(error) && !couponRefused) throw error;
+    const before = await recordedBefore(purchaseId, sale);
+    if (!before) throw couponRefused ? error : new AppError('BUSY');
+    outcome = before;
   }
   return resultView(outcome, settings);
 }
 
-/** The order was recorded already: the same sale answers its first result; anything else under the number conflicts. */
+/** The order as recorded already (null if it is not): the same sale answers its first result; anything else under the number conflicts. */
 async function recordedBefore(purchaseId: string, sale: Sale) {
   const [purchase, member] = await Promise.all([getById<PurchaseDoc>(C.purchases, purchaseId), getById<MemberDoc>(C.members, sale.memberId)]);
-  if (!purchase || !member) throw new AppError('BUSY');
-  if (purchase.memberId !== sale.memberId || purchase.amountFen !== sale.amountFen) throw new AppError('ORDER_CONFLICT');
+  if (!purchase || !member) return null;
+  if (!sameSale(purchase, sale)) throw new AppError('ORDER_CONFLICT');
   return { purchase, member, duplicate: true };
+}
+
+/** A repeat of an order is the same sale when member, amount and coupons agree. */
+export function sameSale(recorded: { memberId: string; amountFen: number; couponIds?: string[] }, sale: Sale): boolean {
+  const key = (ids: string[] | undefined) => [...(ids ?? [])].sort().join(',');
+  return recorded.memberId === sale.memberId && recorded.amountFen === sale.amountFen && key(recorded.couponIds) === key(sale.couponIds);
 }
 
 export async function resultView(

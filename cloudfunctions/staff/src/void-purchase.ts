@@ -10,6 +10,7 @@ import { db, type Stored, type Transaction } from '../../../server/cloud';
 import { names } from '../../../server/directory';
 import type { RequestContext } from '../../../server/dispatch';
 import { C, receiptOf, type LedgerDoc, type MemberDoc, type PurchaseDoc, type PurchaseReceipt, type StaffDoc, type TierChangeDoc } from '../../../server/documents';
+import { giveBackCoupons } from '../../../server/coupons';
 import { AppError, isDuplicateKey } from '../../../server/errors';
 import { expiryEntryId, reversalEntryId } from '../../../server/ids';
 import { memberState, saveMember, withMemberState } from '../../../server/member-state';
@@ -23,7 +24,8 @@ type Outcome = { receipt: PurchaseReceipt; member: Stored<MemberDoc>; alreadyVoi
 
 /**
  * Voids a purchase in one transaction: its points (less any that already expired) and growth are taken
- * back with a `reverse` ledger entry, and it leaves the member's purchase figures. A recent purchase is
+ * back with a `reverse` ledger entry, it leaves the member's purchase figures, and its coupons go back
+ * by the brand's refund policy. A recent purchase is
  * voided from the receipt on the member's document (given the member); an older one is read first.
  * Voiding twice reverses once. Clerks and managers void their own store's purchases only, and nobody
  * their own.
@@ -51,6 +53,7 @@ export async function voidPurchase(input: ParsedInputOf<StaffContract, 'voidPurc
     await txn.collection<PurchaseDoc>(C.purchases).doc(receipt.id).update({ data: { status: 'voided', voidedAt: ctx.now, voidedBy: staff._id, voidReason: input.reason } });
     // Named after the purchase: even a second void that raced past the reads could not write it twice.
     if (result.pointsReversed > 0) await txn.collection<LedgerDoc>(C.ledger).add({ data: reversalEntry(receipt, member._id, result.pointsReversed, staff, ctx.now) });
+    await giveBackCoupons(txn, receipt.couponIds ?? [], { purchaseId: receipt.id, staffId: staff._id, policy: settings.couponRefundPolicy, now: ctx.now });
     if (result.tierChanged) {
       await txn.collection<TierChangeDoc>(C.tierChanges).add({
         data: { memberId: member._id, from: member.tierId, to: result.tierAfter.id, reason: 'void', growth: 0, purchaseId: receipt.id, at: ctx.now },
@@ -111,7 +114,9 @@ function voidedView(receipt: PurchaseReceipt, storeName: string, staffName: stri
   return {
     purchaseId: receipt.id,
     orderNo: receipt.orderNo,
-    amountFen: receipt.fen,
+    amountFen: receipt.amountFen ?? receipt.fen,
+    discountFen: (receipt.amountFen ?? receipt.fen) - receipt.fen,
+    paidFen: receipt.fen,
     categories: receipt.categories,
     storeName,
     staffName,
