@@ -63,6 +63,7 @@ export async function markUsed(
     await saveDoc(txn, C.coupons, {
       ...coupon,
       status: 'used',
+      dueAt: null,
       usedAt: use.now,
       usedPurchaseId: use.purchaseId,
       usedStoreId: use.storeId,
@@ -93,6 +94,7 @@ export async function giveBackCoupons(
       await saveDoc(txn, C.coupons, {
         ...coupon,
         status: 'unused',
+        dueAt: coupon.validUntil,
         usedAt: null,
         usedPurchaseId: null,
         usedStoreId: null,
@@ -114,6 +116,7 @@ export async function giveBackCoupons(
         source: 'replacement',
         validFrom: window.validFrom,
         validUntil: window.validUntil,
+        dueAt: window.validUntil,
         grantedAt: back.now,
         grantedBy: back.staffId,
         grantedMonth: grantedMonth(back.now),

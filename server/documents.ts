@@ -242,6 +242,8 @@ export interface CouponDoc {
   storeIds: string[];
   validFrom: Date;
   validUntil: Date;
+  /** validUntil while it is unused (or pending), null once used, expired or revoked: the expiry job's index. */
+  dueAt: Date | null;
   /** 'pending' only while its unit of stock is being taken: never shown, never usable. */
   status: CouponStatus | 'pending';
   source: CouponSource;

@@ -157,3 +157,76 @@ export interface InviteView {
   storeId: string;
   expiresAt: string;
 }
+
+/** A coupon as its holder and a clerk see it. Wording comes from shared/rules/coupon-text.ts. */
+export interface CouponView {
+  couponId: string;
+  templateId: string;
+  name: string;
+  rule: import('../rules/coupons').CouponRule;
+  stackable: boolean;
+  /** Empty: every store. */
+  storeNames: string[];
+  validFrom: string;
+  validUntil: string;
+  status: 'unused' | 'used' | 'expired' | 'revoked';
+  usedAt: string | null;
+  discountFen: number;
+}
+
+export interface WalletView {
+  tab: 'unused' | 'used' | 'expired';
+  /** Per tab; 100 means "100 or more" for the histories. */
+  counts: { unused: number; used: number; expired: number };
+  coupons: CouponView[];
+  nextCursor: string | null;
+}
+
+export interface CouponCodeView {
+  coupon: CouponView;
+  /** Shown as a QR code; valid until expiresAt (same life as the member code). */
+  token: string;
+  expiresAt: string;
+  ttlSeconds: number;
+}
+
+/** A template as offered to a member: in the claim centre or the points exchange. */
+export interface CouponOfferView {
+  templateId: string;
+  name: string;
+  description: string;
+  rule: import('../rules/coupons').TemplateRule;
+  validity: import('../rules/coupons').Validity;
+  storeNames: string[];
+  pointsCost: number | null;
+  /** null: unlimited. */
+  remaining: number | null;
+  /** Why this member cannot take one now (Chinese), or null. */
+  unavailable: string | null;
+  /** How many of it the member holds unused. */
+  held: number;
+}
+
+export interface CouponTemplateView extends CouponOfferView {
+  status: 'draft' | 'active' | 'paused' | 'ended';
+  tierIds: string[];
+  storeIds: string[];
+  limits: { totalStock: number | null; perMember: number | null; perMemberMonthly: number | null };
+  stackable: boolean;
+  claimable: boolean;
+  issued: number;
+  ownerStoreId: string | null;
+  /** The caller may edit it (a draft in their scope). */
+  editable: boolean;
+}
+
+export interface TemplateStatsView {
+  templateId: string;
+  granted: number;
+  used: number;
+  /** used / granted, 0–1. */
+  redemptionRate: number;
+  /** Paid amount of the purchases that used it. */
+  attributedSalesFen: number;
+  perStore: Array<{ storeId: string; storeName: string; used: number; attributedSalesFen: number }>;
+}
