@@ -28,9 +28,20 @@ export interface Query<T> {
   remove(): Promise<{ stats: { removed: number } }>;
 }
 
+/** The aggregation stages the functions use (CloudBase has no $facet). */
+export interface Aggregate {
+  match(query: Doc): Aggregate;
+  group(spec: Doc): Aggregate;
+  sort(spec: Record<string, 1 | -1>): Aggregate;
+  limit(count: number): Aggregate;
+  project(spec: Doc): Aggregate;
+  end(): Promise<{ list: unknown[] }>;
+}
+
 export interface CollectionRef<T> extends Query<T> {
   doc(id: string): DocRef<T>;
   add(options: { data: T & { _id?: string } }): Promise<{ _id: string }>;
+  aggregate(): Aggregate;
 }
 
 export interface TransactionCollection<T> {
@@ -55,8 +66,10 @@ export interface Command {
   gt(value: unknown): unknown;
   gte(value: unknown): unknown;
   inc(value: number): unknown;
+  push(values: unknown[]): unknown;
   and(conditions: Doc[]): Doc;
   or(conditions: Doc[]): Doc;
+  aggregate: { sum(value: unknown): unknown };
 }
 
 export interface Database {

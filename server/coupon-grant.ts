@@ -46,7 +46,8 @@ export function newCoupon(request: GrantRequest, id: string, random: () => numbe
     storeIds: [...template.storeIds],
     validFrom: window.validFrom,
     validUntil: window.validUntil,
-    dueAt: window.validUntil,
+    // Due for expiry only once it is given (activate sets it): a pending coupon is never visited.
+    dueAt: null,
     status: 'pending',
     source: request.source,
     grantedMonth: grantedMonth(now),
@@ -56,9 +57,15 @@ export function newCoupon(request: GrantRequest, id: string, random: () => numbe
     usedPurchaseId: null,
     usedStoreId: null,
     discountFen: 0,
+    usedSaleFen: 0,
     pointsSpent: request.pointsSpent ?? 0,
     history: [{ type: 'granted', at: now, by: request.by, reason: request.reason }],
   };
+}
+
+/** A coupon as given: unused, and due to expire at its end. */
+export function given(coupon: Stored<CouponDoc>): Stored<CouponDoc> {
+  return { ...coupon, status: 'unused', dueAt: coupon.validUntil };
 }
 
 /** Takes one unit of the template's stock while it is active; false when there is none (or it is not active). */
@@ -120,6 +127,6 @@ export async function grantCoupon(request: GrantRequest, id: string, random?: ()
     await coupons.doc(id).remove();
     throw await noUnitReason(request.template._id);
   }
-  await coupons.doc(id).update({ data: { status: 'unused' } });
-  return { coupon: { ...coupon, status: 'unused' }, created: true };
+  await coupons.doc(id).update({ data: { status: 'unused', dueAt: coupon.validUntil } });
+  return { coupon: given(coupon), created: true };
 }

@@ -55,7 +55,7 @@ export async function markUsed(
   txn: Transaction,
   coupons: Stored<CouponDoc>[],
   applied: AppliedCoupon[],
-  use: { purchaseId: string; storeId: string; staffId: string; now: Date },
+  use: { purchaseId: string; storeId: string; staffId: string; paidFen: number; now: Date },
 ): Promise<void> {
   for (const coupon of coupons) {
     const discountFen = applied.find((a) => a.id === coupon._id)?.discountFen ?? 0;
@@ -68,6 +68,7 @@ export async function markUsed(
       usedPurchaseId: use.purchaseId,
       usedStoreId: use.storeId,
       discountFen,
+      usedSaleFen: use.paidFen,
       history: [...coupon.history, event],
     });
   }
@@ -99,6 +100,7 @@ export async function giveBackCoupons(
         usedPurchaseId: null,
         usedStoreId: null,
         discountFen: 0,
+        usedSaleFen: 0,
         history: [...coupon.history, { type: 'restored', at: back.now, by: back.staffId, reason, purchaseId: back.purchaseId }],
       });
       restored++;
@@ -124,6 +126,7 @@ export async function giveBackCoupons(
         usedPurchaseId: null,
         usedStoreId: null,
         discountFen: 0,
+        usedSaleFen: 0,
         pointsSpent: 0,
         history: [{ type: 'granted', at: back.now, by: back.staffId, reason: `补发（原券 ${coupon._id} 已过期）` }],
       },

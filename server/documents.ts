@@ -255,6 +255,8 @@ export interface CouponDoc {
   usedPurchaseId: string | null;
   usedStoreId: string | null;
   discountFen: number;
+  /** What the sale it was used on was paid: the sales a template is credited with. */
+  usedSaleFen: number;
   pointsSpent: number;
   history: CouponEvent[];
 }

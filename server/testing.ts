@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { ActionName, Contract, InputOf, OutputOf } from '../shared/contracts/action';
 import type { AdminContract } from '../shared/contracts/admin';
+import type { CouponsContract } from '../shared/contracts/coupons';
 import type { ActionResult } from '../shared/contracts/errors';
 import type { MemberContract } from '../shared/contracts/member';
 import type { StaffContract } from '../shared/contracts/staff';
@@ -40,6 +41,7 @@ export interface MembershipCloud {
   member(openid: string): Caller<MemberContract>;
   staff(openid: string): Caller<StaffContract>;
   admin(openid: string): Caller<AdminContract>;
+  coupons(openid: string): Caller<CouponsContract>;
   stop(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startMembershipCloud(options: { triggers?: boolean } = {})
     member: caller<MemberContract>('member'),
     staff: caller<StaffContract>('staff'),
     admin: caller<AdminContract>('admin'),
+    coupons: caller<CouponsContract>('coupons'),
     stop: () => cloud.stop(),
   };
 }

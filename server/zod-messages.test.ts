@@ -1,5 +1,6 @@
 /** No English validation text reaches a user: every action's every field error is Chinese. */
 import { adminContract } from '../shared/contracts/admin';
+import { couponsContract } from '../shared/contracts/coupons';
 import { memberContract } from '../shared/contracts/member';
 import { staffContract } from '../shared/contracts/staff';
 import { installChineseMessages } from './zod-messages';
@@ -9,6 +10,7 @@ installChineseMessages();
 const FIELDS = [
   'memberId', 'amountFen', 'orderNo', 'categories', 'phone', 'consent', 'profile', 'scene', 'token', 'cursor', 'limit',
   'name', 'gender', 'birthday', 'inviteCode', 'purchaseId', 'reason', 'storeId', 'role', 'code', 'approvalId',
+  'couponIds', 'couponId', 'templateId', 'requestId', 'tab', 'status', 'units', 'rule', 'validity', 'limits', 'pointsCost', 'storeIds', 'tierIds',
 ];
 const JUNK: unknown[] = [undefined, null, 123, -1, 1.5, Infinity, '', 'x'.repeat(300), '\u202E', true, [], {}, ['a', 1], { number: 1 }, { code: 5 }];
 
@@ -22,7 +24,7 @@ function payloads(): unknown[] {
   return out;
 }
 
-const contracts = { member: memberContract, staff: staffContract, admin: adminContract };
+const contracts = { member: memberContract, staff: staffContract, admin: adminContract, coupons: couponsContract };
 
 test.each(Object.entries(contracts).flatMap(([fn, contract]) => Object.keys(contract).map((action) => [fn, action] as const)))(
   '%s.%s answers every bad field in Chinese',
@@ -38,6 +40,6 @@ test.each(Object.entries(contracts).flatMap(([fn, contract]) => Object.keys(cont
       }
     }
     // Actions with no input fields accept everything; the others must have been exercised.
-    if (!['card', 'memberCode', 'me', 'pendingSales', 'pointsHistory'].includes(action)) expect(failures).toBeGreaterThan(0);
+    if (!['card', 'memberCode', 'me', 'pendingSales', 'pointsHistory', 'wallet', 'claimCenter', 'exchangeList', 'templates'].includes(action)) expect(failures).toBeGreaterThan(0);
   },
 );

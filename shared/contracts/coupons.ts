@@ -54,8 +54,8 @@ export const couponsContract = {
   /** Templates a member may claim now (领券中心), each with whether and why not. */
   claimCenter: action(z.object({}).default({})).returns<{ offers: CouponOfferView[] }>(),
 
-  /** Claims one coupon; a repeat within the member's limit is a new coupon, beyond it MEMBER_LIMIT. */
-  claim: action(z.object({ templateId: id })).returns<{ coupon: CouponView }>(),
+  /** Claims one coupon; idempotent by the client's request id (a new request within the member's limit is another coupon). */
+  claim: action(z.object({ templateId: id, requestId })).returns<{ coupon: CouponView }>(),
 
   /** Coupons to exchange for points, with the caller's balance. */
   exchangeList: action(z.object({}).default({})).returns<{ pointsBalance: number; offers: CouponOfferView[] }>(),

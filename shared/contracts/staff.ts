@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { action } from './action';
 import { amountFen, categories, id, inviteCode, orderNo, reason } from './fields';
-import type { CustomerView, PendingSaleView, PurchaseResultView, PurchaseView, StaffView, VoidResultView } from './views';
+import type { CouponView, CustomerView, PendingSaleView, PurchaseResultView, PurchaseView, SaleCouponView, StaffView, VoidResultView } from './views';
 
 /** The `staff` function: what a clerk, manager or admin does at the till. */
 export const staffContract = {
@@ -31,6 +31,15 @@ export const staffContract = {
   voidPurchase: action(z.object({ purchaseId: id, memberId: id.optional(), reason: reason.default('') })).returns<VoidResultView>(),
 
   purchases: action(z.object({ memberId: id, limit: z.number().int().min(1).max(50).default(20) })).returns<{ purchases: PurchaseView[] }>(),
+
+  /**
+   * The customer's coupons for a sale of this amount at the caller's store: usable ones best first
+   * (with what each takes off), then the others with why not.
+   */
+  saleCoupons: action(z.object({ memberId: id, amountFen: amountFen.optional() })).returns<{ coupons: SaleCouponView[] }>(),
+
+  /** A coupon's scanned code → the coupon and whose it is (the till checks it is the customer's). */
+  resolveCouponCode: action(z.object({ token: z.string('请扫描券码').trim().min(1, '请扫描券码').max(200, '无法识别的券码') })).returns<{ coupon: CouponView; memberId: string }>(),
 
   /** Managers and admins: clerks' sales above the limit waiting in a store. */
   pendingSales: action(z.object({ storeId: id.optional() }).default({})).returns<{ sales: PendingSaleView[] }>(),

@@ -40,6 +40,8 @@ export interface CardView {
 export interface JoinView {
   created: boolean;
   welcomePoints: number;
+  /** The welcome coupons given with the membership (none when joining again). */
+  welcomeCoupons: CouponView[];
   card: CardView;
 }
 
@@ -176,8 +178,8 @@ export interface CouponView {
 
 export interface WalletView {
   tab: 'unused' | 'used' | 'expired';
-  /** Per tab; 100 means "100 or more" for the histories. */
-  counts: { unused: number; used: number; expired: number };
+  /** Per tab, on the first page (null on later ones); counted over the newest 100 coupons. */
+  counts: { unused: number; used: number; expired: number } | null;
   coupons: CouponView[];
   nextCursor: string | null;
 }
@@ -229,4 +231,13 @@ export interface TemplateStatsView {
   /** Paid amount of the purchases that used it. */
   attributedSalesFen: number;
   perStore: Array<{ storeId: string; storeName: string; used: number; attributedSalesFen: number }>;
+}
+
+/** A coupon as the till offers it for one sale. */
+export interface SaleCouponView {
+  coupon: CouponView;
+  /** What it takes off this sale (0 for a gift, or when it does not apply). */
+  discountFen: number;
+  /** Why it cannot be used on this sale (Chinese), or null when it can. */
+  unavailable: string | null;
 }

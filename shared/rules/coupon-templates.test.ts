@@ -26,7 +26,7 @@ test('who may take one more', () => {
   const active = { ...terms, status: 'active' as const, remaining: 10 };
   const taker = { tierId: 'normal', taken: 0, takenThisMonth: 0, now };
   expect(takeRefusal(active, taker)).toBeNull();
-  expect(takeRefusal({ ...active, status: 'paused' }, taker)).toBe('NOT_ACTIVE');
+  expect(takeRefusal({ ...active, status: 'paused' }, taker)).toBe('TEMPLATE_NOT_ACTIVE');
   expect(takeRefusal({ ...active, remaining: 0 }, taker)).toBe('OUT_OF_STOCK');
   expect(takeRefusal({ ...active, remaining: null }, taker)).toBeNull();
   expect(takeRefusal({ ...active, tierIds: ['silver'] }, taker)).toBe('NOT_FOR_TIER');

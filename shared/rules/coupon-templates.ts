@@ -44,13 +44,13 @@ export function canMoveTo(from: TemplateStatus, to: TemplateStatus): boolean {
 }
 
 /** Why this member cannot take one more now, or null. */
-export type TakeRefusal = 'NOT_ACTIVE' | 'NOT_FOR_TIER' | 'OUT_OF_STOCK' | 'MEMBER_LIMIT' | 'MONTHLY_LIMIT' | 'VALIDITY_OVER';
+export type TakeRefusal = 'TEMPLATE_NOT_ACTIVE' | 'NOT_FOR_TIER' | 'OUT_OF_STOCK' | 'MEMBER_LIMIT' | 'MONTHLY_LIMIT' | 'VALIDITY_OVER';
 
 export function takeRefusal(
   template: TemplateTerms & { status: TemplateStatus; remaining: number | null },
   taker: { tierId: string; taken: number; takenThisMonth: number; now: Date },
 ): TakeRefusal | null {
-  if (template.status !== 'active') return 'NOT_ACTIVE';
+  if (template.status !== 'active') return 'TEMPLATE_NOT_ACTIVE';
   if (template.tierIds.length && !template.tierIds.includes(taker.tierId)) return 'NOT_FOR_TIER';
   if (template.remaining !== null && template.remaining <= 0) return 'OUT_OF_STOCK';
   if (template.limits.perMember !== null && taker.taken >= template.limits.perMember) return 'MEMBER_LIMIT';

@@ -20,3 +20,7 @@ export function expireReason(year: number): string {
 export function adjustReason(note: string): string {
   return note.trim() === '' ? '人工调整' : `人工调整（${note.trim()}）`;
 }
+
+export function exchangeReason(couponName: string): string {
+  return `兑换优惠券「${couponName}」`;
+}

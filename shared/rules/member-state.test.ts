@@ -1,5 +1,5 @@
 import { DEFAULT_BRAND_SETTINGS } from './brand-settings';
-import { applyExpiry, applyPurchase, applyReview, applyVoid, balanceFromLots, type MemberState } from './member-state';
+import { applyExpiry, applyPurchase, applyReview, applySpend, applyVoid, balanceFromLots, type MemberState } from './member-state';
 
 const settings = DEFAULT_BRAND_SETTINGS;
 const at = (iso: string) => new Date(iso);
@@ -98,4 +98,20 @@ test('voiding a purchase whose points already expired takes back only the part t
   const wholly = applyVoid({ ...expired.state }, { points: 300, expiredPoints: 300, growth: 300, lotId: 'p', paidAt, tierBefore: 'normal', tierAfter: 'normal', now }, settings);
   expect(wholly).toMatchObject({ pointsReversed: 0, debtAdded: 0 });
   expect(wholly.state.pointsBalance).toBe(0);
+});
+
+test('spending for an exchange takes the lots expiring first, never points that are already expiring or owed', () => {
+  const now = at('2026-05-01T10:00:00+08:00');
+  const state = applyPurchase(fresh(now), { amountFen: 30_000, lotId: 'p', now }, settings).state; // 100 welcome + 300
+  const withOld: MemberState = { ...state, pointsBalance: 450, pointsLots: [...state.pointsLots, { id: 'old', points: 50, remaining: 50, earnedAt: at('2024-03-01T00:00:00Z'), expiresAt: at('2026-01-01T00:00:00+08:00') }] };
+  // 50 of the 450 are past their expiry (not yet swept): 400 spendable
+  expect(applySpend(withOld, 401, now)).toBeNull();
+  const spent = applySpend(withOld, 150, now)!;
+  expect(spent.pointsBalance).toBe(300);
+  expect(spent.pointsLots.find((l) => l.id === 'old')!.remaining).toBe(50);
+  // both live lots expire at the end of 2027: the tie goes by id, 'p' first
+  expect(spent.pointsLots.find((l) => l.id === 'p')!.remaining).toBe(150);
+  expect(spent.pointsLots.find((l) => l.id === 'welcome')!.remaining).toBe(100);
+  expect(balanceFromLots(spent)).toBe(300);
+  expect(applySpend({ ...state, pointsDebt: 10, pointsBalance: 390 }, 1, now)).toBeNull();
 });

@@ -9,6 +9,7 @@ import {
   pointsForPurchase,
   reverseLot,
   settleDebt,
+  spendOldestFirst,
   type PointsLot,
 } from './points';
 import { shanghaiDayKey } from '../time/shanghai';
@@ -144,6 +145,20 @@ export function applyExpiry(state: MemberState, now: Date): { state: MemberState
   const { lots, expired } = expireLots(state.pointsLots, now);
   const total = expired.reduce((sum, e) => sum + e.points, 0);
   return { state: { ...state, pointsLots: lots, pointsBalance: state.pointsBalance - total, pointsNextExpiry: nextExpiry(lots) }, expired };
+}
+
+/**
+ * Spending points (an exchange): lots expiring first go first; lots already past their expiry do not
+ * count (they are expiring, not spendable). Null when the spendable points do not cover it.
+ */
+export function applySpend(state: MemberState, points: number, now: Date): MemberState | null {
+  const live = expireLots(state.pointsLots, now);
+  const spendable = lotsTotal(live.lots) - state.pointsDebt;
+  if (points > spendable || state.pointsDebt > 0) return null;
+  const { lots } = spendOldestFirst(state.pointsLots.filter((lot) => lot.expiresAt.getTime() > now.getTime()), points);
+  const expiredLots = state.pointsLots.filter((lot) => lot.expiresAt.getTime() <= now.getTime());
+  const kept = [...expiredLots, ...lots];
+  return { ...state, pointsLots: kept, pointsBalance: state.pointsBalance - points, pointsNextExpiry: nextExpiry(kept) };
 }
 
 /** The balance the lots and debt say; a check against the cached balance. */

@@ -1,5 +1,6 @@
 import { dropExpiredAttempts } from '../../../server/join-attempts';
 import { timerOnly } from '../../../server/timer';
+import { expireCoupons } from './expire-coupons';
 import { expirePoints } from './expire-points';
 import { reviewTiers } from './review-tiers';
 
@@ -7,7 +8,8 @@ import { reviewTiers } from './review-tiers';
 const BUDGET_MS = 45_000;
 
 /**
- * The daily timer (03:30 Beijing), and nothing else may start it. Each job picks only members whose due
+ * The daily timer (03:30 Beijing), and nothing else may start it: tier review, points expiry, coupon
+ * expiry, old join attempts. Each job picks only members (or coupons) whose due
  * date has passed, by index, handles each in its own transaction, and moves that date on: a run that
  * stops halfway, or runs twice, neither skips nor repeats anyone.
  */
@@ -16,8 +18,9 @@ export const main = timerOnly(async (event) => {
   const now = new Date();
   const review = await reviewTiers(now, deadline);
   const expiry = await expirePoints(now, deadline);
+  const coupons = await expireCoupons(now, deadline);
   const joinAttemptsDropped = await dropExpiredAttempts(now);
-  const result = { trigger: event.TriggerName ?? 'timer', now: now.toISOString(), review, expiry, joinAttemptsDropped };
+  const result = { trigger: event.TriggerName ?? 'timer', now: now.toISOString(), review, expiry, coupons, joinAttemptsDropped };
   console.log(JSON.stringify(result));
   return result;
 });

@@ -5,9 +5,11 @@ import { consentIsCurrent, decidePhoneClaim } from '../../../shared/rules/joinin
 import { parseScene } from '../../../shared/rules/scene';
 import { openapi, type Stored, type Transaction } from '../../../server/cloud';
 import { loadCard } from '../../../server/cards';
+import { given, giveUnitBack, newCoupon, takeUnit } from '../../../server/coupon-grant';
+import { couponView } from '../../../server/coupon-views';
 import { staffDirectory, storeDirectory } from '../../../server/directory';
 import type { RequestContext } from '../../../server/dispatch';
-import { C, type LedgerDoc, type MemberDoc } from '../../../server/documents';
+import { C, type CouponDoc, type LedgerDoc, type MemberDoc } from '../../../server/documents';
 import { AppError, isDuplicateKey } from '../../../server/errors';
 import { newId } from '../../../server/ids';
 import { withinRefusalAllowance } from '../../../server/join-attempts';
@@ -15,6 +17,7 @@ import { saveMember } from '../../../server/member-state';
 import { newMember, noPhoneKey } from '../../../server/new-member';
 import { findMemberByOpenid, findMemberByPhone } from '../../../server/queries';
 import { brandSettings } from '../../../server/settings';
+import { publishedTemplate } from '../../../server/templates';
 import { txnGet, withTransaction } from '../../../server/transaction';
 import { cardView } from '../../../server/views';
 
@@ -37,7 +40,7 @@ export async function join(input: JoinInput, ctx: RequestContext): Promise<JoinV
   if (!ctx.openid) throw new AppError('FORBIDDEN');
   // A member scanning the counter code again is common: one read answers them.
   const existing = await findMemberByOpenid(ctx.openid);
-  if (existing) return { created: false, welcomePoints: 0, card: await loadCard(existing, ctx.now) };
+  if (existing) return { created: false, welcomePoints: 0, welcomeCoupons: [], card: await loadCard(existing, ctx.now) };
   const settings = await brandSettings();
   if (!consentIsCurrent(input.consent, settings.privacyVersion)) throw new AppError('CONSENT_REQUIRED');
   const place = await resolvePlace(input.scene);
@@ -57,32 +60,63 @@ export async function join(input: JoinInput, ctx: RequestContext): Promise<JoinV
     },
     settings,
   );
-  const created = (): JoinView => ({ created: true, welcomePoints: welcome?.points ?? 0, card: cardView(member, settings, place.storeName, ctx.now) });
+  const gifts = await reserveWelcomeCoupons(member._id, settings.welcomeCouponTemplateIds, ctx.now);
+  const stores = await storeDirectory();
+  const created = (): JoinView => ({
+    created: true,
+    welcomePoints: welcome?.points ?? 0,
+    welcomeCoupons: gifts.map((coupon) => couponView(coupon, (id) => stores.get(id)?.name ?? '', ctx.now)),
+    card: cardView(member, settings, place.storeName, ctx.now),
+  });
 
   let takeOver: Stored<MemberDoc> | null = null;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    try {
-      await withTransaction(async (txn) => {
-        if (takeOver) await detachPhone(txn, takeOver._id, phone.number, ctx.now);
-        await insert(txn, member, welcome);
-      });
-      return created();
-    } catch (error) {
-      if (!(error instanceof HolderChanged) && !isDuplicateKey(error)) throw error;
+  let joined = false;
+  try {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        await withTransaction(async (txn) => {
+          if (takeOver) await detachPhone(txn, takeOver._id, phone.number, ctx.now);
+          await insert(txn, member, welcome);
+          for (const coupon of gifts) await txn.collection<CouponDoc>(C.coupons).add({ data: coupon });
+        });
+        joined = true;
+        return created();
+      } catch (error) {
+        if (!(error instanceof HolderChanged) && !isDuplicateKey(error)) throw error;
+      }
+      takeOver = null;
+      const mine = await findMemberByOpenid(ctx.openid);
+      if (mine) return { created: false, welcomePoints: 0, welcomeCoupons: [], card: await loadCard(mine, ctx.now) };
+      const holder = await findMemberByPhone(phone.number);
+      if (!holder) continue; // the holder let go of the number in between: just try again
+      const decision = decidePhoneClaim(holder, { openid: ctx.openid, verified: phone.verified });
+      if (decision === 'already-joined') return { created: false, welcomePoints: 0, welcomeCoupons: [], card: await loadCard(holder, ctx.now) };
+      if (decision === 'refuse') {
+        throw new AppError((await withinRefusalAllowance(ctx.openid, ctx.now)) ? 'PHONE_TAKEN' : 'TOO_MANY_ATTEMPTS');
+      }
+      takeOver = holder;
     }
-    takeOver = null;
-    const mine = await findMemberByOpenid(ctx.openid);
-    if (mine) return { created: false, welcomePoints: 0, card: await loadCard(mine, ctx.now) };
-    const holder = await findMemberByPhone(phone.number);
-    if (!holder) continue; // the holder let go of the number in between: just try again
-    const decision = decidePhoneClaim(holder, { openid: ctx.openid, verified: phone.verified });
-    if (decision === 'already-joined') return { created: false, welcomePoints: 0, card: await loadCard(holder, ctx.now) };
-    if (decision === 'refuse') {
-      throw new AppError((await withinRefusalAllowance(ctx.openid, ctx.now)) ? 'PHONE_TAKEN' : 'TOO_MANY_ATTEMPTS');
-    }
-    takeOver = holder;
+    throw new AppError('BUSY');
+  } finally {
+    // No member was made: the welcome coupons' units go back.
+    if (!joined) for (const coupon of gifts) await giveUnitBack(coupon.templateId);
   }
-  throw new AppError('BUSY');
+}
+
+/**
+ * A unit of each welcome template that is active and in stock, taken before the join's transaction,
+ * which then writes the coupons (grant key welcome:<member>:<template>). A template paused or sold
+ * out is simply not given; the membership does not wait for it.
+ */
+async function reserveWelcomeCoupons(memberId: string, templateIds: string[], now: Date): Promise<Stored<CouponDoc>[]> {
+  const gifts: Stored<CouponDoc>[] = [];
+  for (const templateId of templateIds) {
+    const template = await publishedTemplate(templateId).catch(() => null);
+    if (!template || !(await takeUnit(templateId))) continue;
+    const coupon = newCoupon({ template, memberId, grantKey: `welcome:${memberId}:${templateId}`, slotKey: null, source: 'welcome', by: 'system', reason: '入会礼', now }, newId());
+    gifts.push(given(coupon));
+  }
+  return gifts;
 }
 
 async function insert(txn: Transaction, member: Stored<MemberDoc>, welcome: Stored<LedgerDoc> | null): Promise<void> {

@@ -6,6 +6,7 @@ import { customer, resolveMemberCode } from './customer';
 import { me } from './me';
 import { purchases } from './purchases';
 import { recordPurchase } from './record-purchase';
+import { resolveCouponCode, saleCoupons } from './sale-coupons';
 import { voidPurchase } from './void-purchase';
 
 export const main = createMain(staffContract, {
@@ -16,6 +17,8 @@ export const main = createMain(staffContract, {
   recordPurchase,
   voidPurchase,
   purchases,
+  saleCoupons,
+  resolveCouponCode,
   pendingSales,
   approveSale,
   declineSale,

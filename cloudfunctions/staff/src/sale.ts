@@ -112,7 +112,7 @@ export async function recordSale(
           data: { memberId: member._id, from: result.tierBefore.id, to: result.tierAfter.id, reason: 'purchase', growth: result.rollingGrowth, purchaseId, at: now },
         });
       }
-      await markUsed(txn, priced.coupons, priced.applied, { purchaseId, storeId: sale.storeId, staffId: clerk._id, now });
+      await markUsed(txn, priced.coupons, priced.applied, { purchaseId, storeId: sale.storeId, staffId: clerk._id, paidFen: priced.paidFen, now });
       if (alsoInTransaction) await alsoInTransaction(txn);
       return { purchase, member: updated, duplicate: false };
     });
