@@ -197,6 +197,67 @@ describe('at the till', () => {
   });
 });
 
+describe('stacking and refunds', () => {
+  test('one money-off coupon per sale plus a gift beside it; two money-off only when both stack', async () => {
+    const cash = await activeTemplate({ name: '减20', rule: { kind: 'cash', thresholdFen: 0, amountOffFen: 2_000 } });
+    const rate = await activeTemplate({ name: '9折', rule: { kind: 'discount', thresholdFen: 0, rate: 90, capFen: null } });
+    const gift = await activeTemplate({ name: '送袜子', rule: { kind: 'gift', thresholdFen: 0, giftName: '袜子' } });
+    const memberId = await join('o-stacker', '13955550010');
+    const take = async (templateId: string) => ok(await t.coupons('o-stacker')('claim', { templateId, requestId: requestId() })).coupon.couponId;
+    const [c, r, g] = [await take(cash), await take(rate), await take(gift)];
+    const two = await t.staff('o-clerk1')('recordPurchase', { memberId, amountFen: 10_000, orderNo: 'ST-1', couponIds: [c, r] });
+    expect(failed(two)).toBe('COUPON_NOT_APPLICABLE');
+    expect(!two.ok && two.error.fields).toEqual({ couponIds: '每笔消费只能使用一张抵扣券' });
+    const withGift = ok(await t.staff('o-clerk1')('recordPurchase', { memberId, amountFen: 10_000, orderNo: 'ST-2', couponIds: [r, g] }));
+    expect(withGift.purchase).toMatchObject({ discountFen: 1_000, paidFen: 9_000, pointsEarned: 90 });
+    expect((await doc('coupons', g)).status).toBe('used');
+    expect((await doc('coupons', c)).status).toBe('unused');
+
+    const s1 = await activeTemplate({ name: '叠加减10', stackable: true, rule: { kind: 'cash', thresholdFen: 0, amountOffFen: 1_000 } });
+    const s2 = await activeTemplate({ name: '叠加9折', stackable: true, rule: { kind: 'discount', thresholdFen: 0, rate: 90, capFen: null } });
+    const stacked = ok(await t.staff('o-clerk1')('recordPurchase', { memberId, amountFen: 10_000, orderNo: 'ST-3', couponIds: [await take(s2), await take(s1)] }));
+    // the amount first, then the rate on what is left: 100 − 10 = 90, then 10 % of 90
+    expect(stacked.purchase).toMatchObject({ discountFen: 1_900, paidFen: 8_100 });
+  });
+
+  test('a random-amount coupon is drawn once, inside its range, and stays what it was drawn', async () => {
+    const templateId = await activeTemplate({ name: '随机立减', rule: { kind: 'random', thresholdFen: 0, minOffFen: 500, maxOffFen: 2_000 } });
+    await join('o-lucky', '13955550011');
+    const coupon = ok(await t.coupons('o-lucky')('claim', { templateId, requestId: requestId() })).coupon;
+    expect(coupon.rule.kind).toBe('cash');
+    const off = (coupon.rule as { amountOffFen: number }).amountOffFen;
+    expect(off % 100 === 0 && off >= 500 && off <= 2_000).toBe(true);
+    expect(ok(await t.coupons('o-lucky')('wallet', {})).coupons[0].rule).toEqual(coupon.rule);
+  });
+
+  test('a void after the coupon ran out: by default it stays used; under the replace policy a new one covers the days it had left', async () => {
+    const templateId = await activeTemplate({ name: '七天券', rule: { kind: 'cash', thresholdFen: 0, amountOffFen: 800 }, validity: { type: 'days', days: 7, startsNextDay: false } });
+    const memberId = await join('o-refund', '13955550012');
+    const take = async () => ok(await t.coupons('o-refund')('claim', { templateId, requestId: requestId() })).coupon.couponId;
+    const [kept, replaced] = [await take(), await take()];
+    const a = ok(await t.staff('o-clerk1')('recordPurchase', { memberId, amountFen: 5_000, orderNo: 'RF-1', couponIds: [kept] }));
+    const b = ok(await t.staff('o-clerk1')('recordPurchase', { memberId, amountFen: 5_000, orderNo: 'RF-2', couponIds: [replaced] }));
+    await t.cloud.client.advanceClock('10d');
+    ok(await t.staff('o-clerk1')('voidPurchase', { purchaseId: a.purchase.purchaseId }));
+    expect((await doc('coupons', kept)).status).toBe('used');
+
+    await t.db.collection('settings').doc('brand').set({ data: { couponRefundPolicy: 'restore-or-replace' } });
+    await t.cloud.client.advanceClock('1m');
+    ok(await t.staff('o-clerk1')('voidPurchase', { purchaseId: b.purchase.purchaseId }));
+    const { data } = (await t.db.collection('coupons').where({ grantKey: `replace:${replaced}` }).get()) as unknown as { data: Array<Record<string, any>> };
+    expect(data).toHaveLength(1);
+    expect(data[0]).toMatchObject({ status: 'unused', source: 'replacement', memberId });
+    // it had 7 days left when used the day it was claimed: the replacement runs 7 days from the void
+    const now = Date.parse((await t.cloud.client.clock()).now);
+    const left = (new Date(data[0].validUntil).getTime() - now) / 86_400_000;
+    expect(left).toBeGreaterThan(6);
+    expect(left).toBeLessThanOrEqual(7);
+    expect((await doc('coupons', replaced)).history.map((h: { type: string }) => h.type)).toEqual(['granted', 'used', 'replaced']);
+    await t.db.collection('settings').doc('brand').remove();
+    await t.cloud.client.advanceClock('1m');
+  });
+});
+
 describe('given by the shop', () => {
   test('a welcome coupon on joining, and a manager\'s 补发 with a reason (never to themselves, never by a clerk)', async () => {
     const welcome = await activeTemplate({ name: '入会礼券', rule: { kind: 'discount', thresholdFen: 0, rate: 90, capFen: 2_000 }, claimable: false });
