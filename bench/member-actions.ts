@@ -1,7 +1,6 @@
-import { performance } from 'node:perf_hooks';
 import { ok, startMembershipCloud } from '../server/testing';
 import { onCleanup } from './lib/cleanup';
-import { summarize } from './lib/stats';
+import { measureActions, type BenchAction } from './lib/actions';
 import type { Row } from './lib/types';
 
 const GROUP = 'member actions (real functions, local cloud)';
@@ -15,8 +14,6 @@ const TARGETS: Record<string, number> = {
   'staff.voidPurchase': 7,
   'staff.resolveMemberCode': 3,
 };
-
-const TRANSACTION_CONTROL = ['database.startTransaction', 'database.commitTransaction', 'database.abortTransaction'];
 
 /**
  * Database requests each action makes (the budget that matters on CloudBase, where requests are
@@ -38,7 +35,7 @@ export async function benchMemberActions(): Promise<Row[]> {
   };
   // Voids take purchases made just before (still on the member's recent list) or long before (not any more).
   await record('O', old);
-  const actions: Array<{ name: string; fn: string; prepare?: () => Promise<void>; run: () => Promise<unknown> }> = [
+  const actions: BenchAction[] = [
     { name: 'member.join', fn: 'member', run: async () => ok(await t.member(`bench-new-${joinSeq}`)('join', { scene: 's=S01&c=CLK001', consent, phone: { number: `1370000${String(joinSeq++).padStart(4, '0')}` } })) },
     { name: 'member.join (already a member)', fn: 'member', run: async () => ok(await t.member('bench-shopper')('join', { scene: 's=S01', consent, phone: { number: '13900000000' } })) },
     { name: 'member.card', fn: 'member', run: async () => ok(await t.member('bench-shopper')('card')) },
@@ -51,33 +48,7 @@ export async function benchMemberActions(): Promise<Row[]> {
     { name: 'staff.voidPurchase', fn: 'staff', prepare: () => record('V', toVoid), run: async () => ok(await t.staff('o-clerk1')('voidPurchase', { purchaseId: toVoid.pop()!, memberId })) },
     { name: 'staff.voidPurchase (an older purchase, no member given)', fn: 'staff', run: async () => ok(await t.staff('o-clerk1')('voidPurchase', { purchaseId: old.pop()! })) },
   ];
-  const rows: Row[] = [];
-  for (const action of actions) {
-    await action.prepare?.();
-    await action.run(); // warm the instance and the per-instance caches
-    const latencies: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t0 = performance.now();
-      await action.run();
-      latencies.push(performance.now() - t0);
-    }
-    const [record] = await t.cloud.client.invocations({ functionName: action.fn, limit: 1 });
-    const entries = Object.entries(record.requests);
-    const requests = entries.reduce((sum, [, n]) => sum + n, 0);
-    const control = entries.filter(([name]) => TRANSACTION_CONTROL.includes(name)).reduce((sum, [, n]) => sum + n, 0);
-    const breakdown = entries.map(([name, n]) => `${name.replace('database.', '')}×${n}`).join(', ');
-    const target = TARGETS[action.name];
-    const verdict = target === undefined ? '' : `target ≤ ${target}: ${requests <= target ? 'met' : 'over'}; `;
-    const stats = summarize(latencies);
-    rows.push({
-      group: GROUP,
-      name: `${action.name}: db requests`,
-      value: requests,
-      unit: 'requests',
-      note: `${verdict}${control ? `${requests - control} reads/writes + ${control} transaction start/commit; ` : ''}${breakdown || 'none'}`,
-    });
-    rows.push({ group: GROUP, name: `${action.name}: latency p50`, value: stats.p50, unit: 'ms', note: `warm, ${RUNS} sequential calls via /invoke; p95 ${stats.p95.toFixed(1)} ms` });
-  }
+  const rows = await measureActions(t, GROUP, actions, TARGETS, RUNS);
   await t.stop();
   return rows;
 }

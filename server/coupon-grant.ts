@@ -68,19 +68,20 @@ export function given(coupon: Stored<CouponDoc>): Stored<CouponDoc> {
   return { ...coupon, status: 'unused', dueAt: coupon.validUntil };
 }
 
+/** A template's stock kind, which never changes once published (stock can grow, not appear or vanish). */
+type Stock = Pick<Stored<CouponTemplateDoc>, '_id' | 'limits'>;
+
 /** Takes one unit of the template's stock while it is active; false when there is none (or it is not active). */
-export async function takeUnit(templateId: string): Promise<boolean> {
+export async function takeUnit(template: Stock): Promise<boolean> {
   const templates = db.collection<CouponTemplateDoc>(C.couponTemplates);
-  const limited = await templates.where({ _id: templateId, status: 'active', remaining: _.gt(0) }).update({ data: { remaining: _.inc(-1), issued: _.inc(1) } });
-  if (limited.stats.updated === 1) return true;
-  const unlimited = await templates.where({ _id: templateId, status: 'active', remaining: null }).update({ data: { issued: _.inc(1) } });
-  return unlimited.stats.updated === 1;
+  const where = template.limits.totalStock === null ? { _id: template._id, status: 'active' } : { _id: template._id, status: 'active', remaining: _.gt(0) };
+  const change = template.limits.totalStock === null ? { issued: _.inc(1) } : { remaining: _.inc(-1), issued: _.inc(1) };
+  return (await templates.where(where).update({ data: change })).stats.updated === 1;
 }
 
-export async function giveUnitBack(templateId: string): Promise<void> {
-  const templates = db.collection<CouponTemplateDoc>(C.couponTemplates);
-  const limited = await templates.where({ _id: templateId, remaining: _.gte(0) }).update({ data: { remaining: _.inc(1), issued: _.inc(-1) } });
-  if (limited.stats.updated === 0) await templates.where({ _id: templateId, remaining: null }).update({ data: { issued: _.inc(-1) } });
+export async function giveUnitBack(template: Stock): Promise<void> {
+  const change = template.limits.totalStock === null ? { issued: _.inc(-1) } : { remaining: _.inc(1), issued: _.inc(-1) };
+  await db.collection<CouponTemplateDoc>(C.couponTemplates).doc(template._id).update({ data: change });
 }
 
 /** Why a template gave nothing: out of stock, or not active any more (read fresh, only on this path). */
@@ -123,7 +124,7 @@ export async function grantCoupon(request: GrantRequest, id: string, random?: ()
     if (first === 'gone') throw await noUnitReason(request.template._id);
     return { coupon: first, created: false };
   }
-  if (!(await takeUnit(request.template._id))) {
+  if (!(await takeUnit(request.template))) {
     await coupons.doc(id).remove();
     throw await noUnitReason(request.template._id);
   }

@@ -21,6 +21,17 @@ import { txnGet, withTransaction } from '../../../server/transaction';
 
 type Member = Stored<MemberDoc>;
 
+/** Without per-member limits there is no slot to count: the grant key alone makes each request once. */
+function limitsMembers(template: Stored<CouponTemplateDoc>): boolean {
+  return template.limits.perMember !== null || template.limits.perMemberMonthly !== null;
+}
+
+async function takingsFor(member: Member, template: Stored<CouponTemplateDoc>, now: Date, grantKey: string) {
+  if (!limitsMembers(template)) return { takings: NO_TAKINGS, repeatId: null, slot: null };
+  const found = await takingsOf(member._id, template._id, now, grantKey);
+  return { ...found, slot: slotKey(template._id, member._id, found.takings.taken + 1) };
+}
+
 /** Whether this member may take one more of the template now; status and stock are the live ones here. */
 function refusalFor(template: Stored<CouponTemplateDoc>, member: Member, takings: Takings, now: Date) {
   return takeRefusal(template, { tierId: member.tierId, taken: takings.taken, takenThisMonth: takings.takenThisMonth, now });
@@ -59,15 +70,14 @@ export async function claim(input: ParsedInputOf<CouponsContract, 'claim'>, ctx:
   const stores = await storeDirectory();
   const grantKey = `claim:${member._id}:${input.requestId}`;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const { takings, repeatId } = await takingsOf(member._id, template._id, ctx.now, grantKey);
+    const { takings, repeatId, slot } = await takingsFor(member, template, ctx.now, grantKey);
     const repeat = repeatId ? await getById<CouponDoc>(C.coupons, repeatId) : null;
     if (repeat && repeat.status !== 'pending') return { coupon: couponView(repeat, (id) => stores.get(id)?.name ?? '', ctx.now) };
     // The cached copy's status and stock may be stale: only the unit taken decides those.
     const refusal = refusalFor({ ...template, status: 'active', remaining: null }, member, takings, ctx.now);
     if (refusal) throw new AppError(refusal);
-    const n = takings.taken + 1;
     const outcome = await grantCoupon(
-      { template, memberId: member._id, grantKey, slotKey: slotKey(template._id, member._id, n), source: 'claim', by: 'member', reason: '领券中心领取', now: ctx.now },
+      { template, memberId: member._id, grantKey, slotKey: slot, source: 'claim', by: 'member', reason: '领券中心领取', now: ctx.now },
       newId(),
     );
     if ('slotTaken' in outcome) continue;
@@ -91,15 +101,15 @@ export async function exchange(input: ParsedInputOf<CouponsContract, 'exchange'>
   const view = (coupon: Stored<CouponDoc>) => couponView(coupon, (id) => stores.get(id)?.name ?? '', ctx.now);
 
   for (let attempt = 0; attempt < 5; attempt++) {
-    const { takings, repeatId } = await takingsOf(found._id, template._id, ctx.now, grantKey);
+    const { takings, repeatId, slot } = await takingsFor(found, template, ctx.now, grantKey);
     const repeat = repeatId ? await getById<CouponDoc>(C.coupons, repeatId) : null;
     if (repeat) return { coupon: view(repeat), pointsBalance: (await requireMember(ctx.openid)).pointsBalance };
     const refusal = refusalFor({ ...template, status: 'active', remaining: null }, found, takings, ctx.now);
     if (refusal) throw new AppError(refusal);
-    if (!(await takeUnit(template._id))) throw await noUnitReason(template._id);
+    if (!(await takeUnit(template))) throw await noUnitReason(template._id);
     const couponId = newId();
     const coupon = given(
-      newCoupon({ template, memberId: found._id, grantKey, slotKey: slotKey(template._id, found._id, takings.taken + 1), source: 'exchange', by: 'member', reason: `${cost}积分兑换`, now: ctx.now, pointsSpent: cost }, couponId),
+      newCoupon({ template, memberId: found._id, grantKey, slotKey: slot, source: 'exchange', by: 'member', reason: `${cost}积分兑换`, now: ctx.now, pointsSpent: cost }, couponId),
     );
     try {
       const member = await withTransaction(async (txn) => {
@@ -118,7 +128,7 @@ export async function exchange(input: ParsedInputOf<CouponsContract, 'exchange'>
       });
       return { coupon: view(coupon), pointsBalance: member.pointsBalance };
     } catch (error) {
-      await giveUnitBack(template._id);
+      await giveUnitBack(template);
       if (!isDuplicateKey(error)) throw error;
       const repeat = await earlierGrant(grantKey);
       if (repeat) return { coupon: view(repeat), pointsBalance: (await requireMember(ctx.openid)).pointsBalance };

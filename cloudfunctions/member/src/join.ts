@@ -9,7 +9,7 @@ import { given, giveUnitBack, newCoupon, takeUnit } from '../../../server/coupon
 import { couponView } from '../../../server/coupon-views';
 import { staffDirectory, storeDirectory } from '../../../server/directory';
 import type { RequestContext } from '../../../server/dispatch';
-import { C, type CouponDoc, type LedgerDoc, type MemberDoc } from '../../../server/documents';
+import { C, type CouponDoc, type CouponTemplateDoc, type LedgerDoc, type MemberDoc } from '../../../server/documents';
 import { AppError, isDuplicateKey } from '../../../server/errors';
 import { newId } from '../../../server/ids';
 import { withinRefusalAllowance } from '../../../server/join-attempts';
@@ -65,7 +65,7 @@ export async function join(input: JoinInput, ctx: RequestContext): Promise<JoinV
   const created = (): JoinView => ({
     created: true,
     welcomePoints: welcome?.points ?? 0,
-    welcomeCoupons: gifts.map((coupon) => couponView(coupon, (id) => stores.get(id)?.name ?? '', ctx.now)),
+    welcomeCoupons: gifts.map(({ coupon }) => couponView(coupon, (id) => stores.get(id)?.name ?? '', ctx.now)),
     card: cardView(member, settings, place.storeName, ctx.now),
   });
 
@@ -77,7 +77,7 @@ export async function join(input: JoinInput, ctx: RequestContext): Promise<JoinV
         await withTransaction(async (txn) => {
           if (takeOver) await detachPhone(txn, takeOver._id, phone.number, ctx.now);
           await insert(txn, member, welcome);
-          for (const coupon of gifts) await txn.collection<CouponDoc>(C.coupons).add({ data: coupon });
+          for (const { coupon } of gifts) await txn.collection<CouponDoc>(C.coupons).add({ data: coupon });
         });
         joined = true;
         return created();
@@ -99,7 +99,7 @@ export async function join(input: JoinInput, ctx: RequestContext): Promise<JoinV
     throw new AppError('BUSY');
   } finally {
     // No member was made: the welcome coupons' units go back.
-    if (!joined) for (const coupon of gifts) await giveUnitBack(coupon.templateId);
+    if (!joined) for (const gift of gifts) await giveUnitBack(gift.template);
   }
 }
 
@@ -108,13 +108,13 @@ export async function join(input: JoinInput, ctx: RequestContext): Promise<JoinV
  * which then writes the coupons (grant key welcome:<member>:<template>). A template paused or sold
  * out is simply not given; the membership does not wait for it.
  */
-async function reserveWelcomeCoupons(memberId: string, templateIds: string[], now: Date): Promise<Stored<CouponDoc>[]> {
-  const gifts: Stored<CouponDoc>[] = [];
+async function reserveWelcomeCoupons(memberId: string, templateIds: string[], now: Date): Promise<Array<{ template: Stored<CouponTemplateDoc>; coupon: Stored<CouponDoc> }>> {
+  const gifts: Array<{ template: Stored<CouponTemplateDoc>; coupon: Stored<CouponDoc> }> = [];
   for (const templateId of templateIds) {
     const template = await publishedTemplate(templateId).catch(() => null);
-    if (!template || !(await takeUnit(templateId))) continue;
+    if (!template || !(await takeUnit(template))) continue;
     const coupon = newCoupon({ template, memberId, grantKey: `welcome:${memberId}:${templateId}`, slotKey: null, source: 'welcome', by: 'system', reason: '入会礼', now }, newId());
-    gifts.push(given(coupon));
+    gifts.push({ template, coupon: given(coupon) });
   }
   return gifts;
 }
