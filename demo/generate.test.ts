@@ -30,4 +30,23 @@ test('the demo data is consistent the way the functions keep it', () => {
   }
   expect(new Set(data.members.map((m) => m.tierId))).toEqual(new Set(['normal', 'silver', 'gold', 'diamond']));
   expect(data.members[0]).toMatchObject({ openid: 'demo-shopper', name: '陈静' });
+
+  // coupons: five designs, every state, and purchases that used them priced as the till prices them
+  expect(data.couponTemplates).toHaveLength(5);
+  expect(new Set(data.coupons.map((c) => c.status))).toEqual(new Set(['unused', 'used', 'expired']));
+  expect(new Set(data.coupons.map((c) => c.grantKey)).size).toBe(data.coupons.length);
+  expect(new Set(data.coupons.map((c) => c.slotKey)).size).toBe(data.coupons.length);
+  const withCoupon = data.purchases.filter((p) => p.couponIds.length);
+  expect(withCoupon.length).toBeGreaterThan(20);
+  for (const purchase of withCoupon) {
+    const coupon = data.coupons.find((c) => c._id === purchase.couponIds[0])!;
+    expect(coupon).toMatchObject({ status: 'used', usedPurchaseId: purchase._id, discountFen: purchase.discountFen, usedSaleFen: purchase.paidFen });
+    expect(purchase.paidFen).toBe(purchase.amountFen - purchase.discountFen);
+    expect(purchase.points).toBeLessThanOrEqual(Math.floor((purchase.paidFen * 2) / 100));
+  }
+  for (const template of data.couponTemplates) {
+    expect(template.issued).toBe(data.coupons.filter((c) => c.templateId === template._id).length);
+    if (template.remaining !== null) expect(template.remaining).toBeGreaterThanOrEqual(0);
+  }
+  expect(data.coupons.filter((c) => c.memberId === 'demo-member-000' && c.status === 'unused').length).toBeGreaterThanOrEqual(3);
 });

@@ -4,10 +4,14 @@ import { applyPurchase } from '../shared/rules/member-state';
 import { expiryForEarning } from '../shared/rules/points';
 import { addPurchaseStats, NO_PURCHASES, type PurchaseStats } from '../shared/rules/purchase-stats';
 import { formatShanghai, startOfShanghaiDay } from '../shared/time/shanghai';
-import { receiptOf, type ApprovalDoc, type LedgerDoc, type MemberDoc, type PurchaseDoc, type PurchaseReceipt, type TierChangeDoc } from '../server/documents';
+import { receiptOf, type CouponDoc, type CouponTemplateDoc, type ApprovalDoc, type LedgerDoc, type MemberDoc, type PurchaseDoc, type PurchaseReceipt, type TierChangeDoc } from '../server/documents';
 import { memberState, withMemberState } from '../server/member-state';
 import { newMember, noPhoneKey } from '../server/new-member';
 import { DEMO_OPENIDS, DEMO_STAFF, DEMO_STORES } from './brand';
+import { demoCoupon, demoTemplates, DEMO_TEMPLATE_IDS, settled, used } from './coupons';
+import { applyCoupons } from '../shared/rules/coupons';
+import { applySpend } from '../shared/rules/member-state';
+import { exchangeReason } from '../shared/rules/ledger-text';
 
 type WithId<T> = T & { _id: string };
 
@@ -17,6 +21,10 @@ export interface DemoData {
   ledger: WithId<LedgerDoc>[];
   tierChanges: WithId<TierChangeDoc>[];
   approvals: WithId<ApprovalDoc>[];
+  couponTemplates: WithId<CouponTemplateDoc>[];
+  coupons: WithId<CouponDoc>[];
+  /** settings/brand: the welcome coupon. */
+  settings: Partial<BrandSettings>;
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高'.split('');
@@ -40,7 +48,11 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
   const random = rng(20261123);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const clerksByStore = new Map(DEMO_STORES.map((s) => [s._id, DEMO_STAFF.filter((st) => st.storeId === s._id && st.role !== 'admin')]));
-  const out: DemoData = { members: [], purchases: [], ledger: [], tierChanges: [], approvals: [] };
+  const templates = demoTemplates(now);
+  const byId = new Map(templates.map((t) => [t._id, t]));
+  const out: DemoData = { members: [], purchases: [], ledger: [], tierChanges: [], approvals: [], couponTemplates: templates, coupons: [], settings: { welcomeCouponTemplateIds: [DEMO_TEMPLATE_IDS.welcome] } };
+  // Coupon choices draw from their own sequence, so the members and purchases stay the brand they were.
+  const couponRandom = rng(20261202);
   let order = 1000;
 
   for (let i = 0; i < count; i++) {
@@ -71,6 +83,11 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
       );
     let state = memberState(joining({ name: '', gender: 'female', birthday: null }, staff[0]._id).member);
     let stats: PurchaseStats<PurchaseReceipt> = NO_PURCHASES;
+    let couponSeq = 0;
+    const nextCouponId = () => `${id}-c${couponSeq++}`;
+    let welcomeCoupon: WithId<CouponDoc> | null = demoCoupon(nextCouponId(), byId.get(DEMO_TEMPLATE_IDS.welcome)!, id, joinedAt, 'welcome', { grantKey: `welcome:${id}:${DEMO_TEMPLATE_IDS.welcome}`, slotKey: null }, couponRandom);
+    const memberCoupons: WithId<CouponDoc>[] = [];
+    let claims = 0;
 
     const span = now.getTime() - joinedAt.getTime();
     const times = Array.from({ length: purchaseCount }, () => joinedAt.getTime() + random() * span).sort((a, b) => a - b);
@@ -83,10 +100,21 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
       const purchaseId = `${store._id}_${orderNo}`;
       const clerk = pick(staff);
       const lotId = `${id}-lot-${order}`;
-      const result = applyPurchase(state, { amountFen, lotId, now: paidAt }, settings);
+      // The welcome coupon on a first purchase within its month; now and then a 满300减50 claimed days before.
+      let coupon: WithId<CouponDoc> | null = null;
+      if (welcomeCoupon && paidAt.getTime() < welcomeCoupon.validUntil.getTime()) {
+        coupon = welcomeCoupon;
+        welcomeCoupon = null;
+      } else if (amountFen >= 30_000 && couponRandom() < 0.25) {
+        claims++;
+        coupon = demoCoupon(nextCouponId(), byId.get(DEMO_TEMPLATE_IDS.cash)!, id, new Date(paidAt.getTime() - 2 * DAY), 'claim', { grantKey: `claim:${id}:demo${claims}`, slotKey: `take:${DEMO_TEMPLATE_IDS.cash}:${id}:${claims}` }, couponRandom);
+      }
+      const priced = applyCoupons(amountFen, coupon ? [{ id: coupon._id, rule: coupon.rule }] : []);
+      const result = applyPurchase(state, { amountFen: priced.paidFen, lotId, now: paidAt }, settings);
       state = result.state;
+      if (coupon) memberCoupons.push(used(coupon, { purchaseId, storeId: store._id, staffId: clerk._id, at: paidAt, discountFen: priced.discountFen, paidFen: priced.paidFen }));
       const purchase: WithId<PurchaseDoc> = {
-        _id: purchaseId, memberId: id, storeId: store._id, staffId: clerk._id, orderNo, amountFen, categories: [pick(CATEGORIES)], couponIds: [], discountFen: 0, paidFen: amountFen,
+        _id: purchaseId, memberId: id, storeId: store._id, staffId: clerk._id, orderNo, amountFen, categories: [pick(CATEGORIES)], couponIds: coupon ? [coupon._id] : [], discountFen: priced.discountFen, paidFen: priced.paidFen,
         growth: result.growth, points: result.points, lotId, tierBefore: result.tierBefore.id, tierAfter: result.tierAfter.id,
         status: 'valid', paidAt, voidedAt: null, voidedBy: null, voidReason: '',
       };
@@ -102,11 +130,31 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
     const name = demoShopper ? '陈静' : `${pick(SURNAMES)}${pick(GIVEN)}`;
     const gender = demoShopper ? 'female' : random() < 0.65 ? 'female' : 'male';
     const birthday = demoShopper ? '1992-06-18' : random() < 0.6 ? `19${70 + Math.floor(random() * 30)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}` : null;
+    if (welcomeCoupon) memberCoupons.push(welcomeCoupon);
+    if (demoShopper) {
+      // Her wallet: a 满300减50 and a lucky coupon to use, a canvas bag she exchanged points for.
+      memberCoupons.push(demoCoupon(nextCouponId(), byId.get(DEMO_TEMPLATE_IDS.cash)!, id, new Date(now.getTime() - 3 * DAY), 'claim', { grantKey: `claim:${id}:demo-now`, slotKey: `take:${DEMO_TEMPLATE_IDS.cash}:${id}:${claims + 1}` }, couponRandom));
+      memberCoupons.push(demoCoupon(nextCouponId(), byId.get(DEMO_TEMPLATE_IDS.lucky)!, id, new Date(now.getTime() - DAY), 'claim', { grantKey: `claim:${id}:demo-lucky`, slotKey: `take:${DEMO_TEMPLATE_IDS.lucky}:${id}:1` }, couponRandom));
+      const bag = byId.get(DEMO_TEMPLATE_IDS.gift)!;
+      const spentAt = new Date(now.getTime() - 5 * DAY);
+      const spent = applySpend(state, bag.pointsCost!, spentAt);
+      if (spent) {
+        state = spent;
+        const coupon = demoCoupon(nextCouponId(), bag, id, spentAt, 'exchange', { grantKey: `exchange:${id}:demo-bag`, slotKey: `take:${bag._id}:${id}:1` }, couponRandom, bag.pointsCost!);
+        memberCoupons.push(coupon);
+        out.ledger.push({ _id: `${coupon._id}:spent`, memberId: id, type: 'spend', points: -bag.pointsCost!, reason: exchangeReason(bag.name), storeId: null, staffId: null, purchaseId: null, expiresAt: null, createdAt: spentAt });
+      }
+    }
+    for (const coupon of memberCoupons) out.coupons.push(settled(coupon, now));
     const joined = joining({ name, gender, birthday }, pick(staff)._id);
     if (joined.welcome) out.ledger.push(joined.welcome);
     out.members.push(withMemberState(joined.member, state, { ...stats, tierSince: stats.lastPurchaseAt ?? joinedAt }));
   }
   addCasesForStaff(out, now);
+  for (const template of templates) {
+    template.issued = out.coupons.filter((c) => c.templateId === template._id).length;
+    if (template.remaining !== null) template.remaining = template.limits.totalStock! - template.issued;
+  }
   return out;
 }
 

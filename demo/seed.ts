@@ -24,12 +24,15 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<DemoSummary> {
   const data = generateDemo(cloud.clock.now());
   cloud.db.insert('stores', DEMO_STORES as unknown as Doc[]);
   cloud.db.insert('staff', DEMO_STAFF as unknown as Doc[]);
+  cloud.db.insert('settings', [{ _id: 'brand', ...data.settings } as unknown as Doc]);
   for (const [collection, docs] of [
     ['members', data.members],
     ['purchases', data.purchases],
     ['points_ledger', data.ledger],
     ['tier_changes', data.tierChanges],
     ['purchase_approvals', data.approvals],
+    ['coupon_templates', data.couponTemplates],
+    ['coupons', data.coupons],
   ] as const) {
     for (let i = 0; i < docs.length; i += 500) cloud.db.insert(collection, docs.slice(i, i + 500) as unknown as Doc[]);
   }
