@@ -1,5 +1,6 @@
 import type { ActionName, Contract, InputOf, OutputOf } from '../shared/contracts/action';
 import type { AdminContract } from '../shared/contracts/admin';
+import type { CouponsContract } from '../shared/contracts/coupons';
 import { ERROR_MESSAGES, type ActionResult, type ErrorCode } from '../shared/contracts/errors';
 import type { MemberContract } from '../shared/contracts/member';
 import { FUNCTIONS } from '../shared/contracts/pages';
@@ -79,4 +80,8 @@ export function callStaff<A extends ActionName<StaffContract>>(action: A, payloa
 
 export function callAdmin<A extends ActionName<AdminContract>>(action: A, payload: InputOf<AdminContract, A>) {
   return callAction<AdminContract, A>(FUNCTIONS.admin, action, payload);
+}
+
+export function callCoupons<A extends ActionName<CouponsContract>>(action: A, payload: InputOf<CouponsContract, A>) {
+  return callAction<CouponsContract, A>(FUNCTIONS.coupons, action, payload);
 }

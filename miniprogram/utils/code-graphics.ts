@@ -87,3 +87,22 @@ export function drawBarcode(ctx: FillContext, modules: readonly boolean[], width
     start += run;
   });
 }
+
+/** A canvas node with its laid-out size, as a selector query's `fields({ node, size })` answers. */
+export interface CanvasField {
+  /** A 2d canvas node (WechatMiniprogram.Canvas), described by what is used of it. */
+  node?: { width: number; height: number; getContext(type: '2d'): unknown };
+  width: number;
+  height: number;
+}
+
+/** Sizes the canvas backing store to device pixels so modules land on whole pixels, then draws. */
+export function paintCanvas(field: CanvasField | null | undefined, pixelRatio: number, draw: (ctx: FillContext, width: number, height: number) => void): void {
+  const canvas = field?.node;
+  if (!canvas) return;
+  const width = Math.round(field.width * pixelRatio);
+  const height = Math.round(field.height * pixelRatio);
+  canvas.width = width;
+  canvas.height = height;
+  draw(canvas.getContext('2d') as unknown as FillContext, width, height);
+}

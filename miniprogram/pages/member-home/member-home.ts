@@ -55,6 +55,7 @@ type Methods = {
   onShow(): void;
   onShowCode(): void;
   onOpenHistory(): void;
+  onOpenCoupons(): void;
   onJoin(): void;
   onBindStaff(): void;
   _reload(): void;
@@ -78,6 +79,10 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
 
     onOpenHistory() {
       wx.navigateTo({ url: '/pages/points-history/points-history' });
+    },
+
+    onOpenCoupons() {
+      wx.navigateTo({ url: '/pages/coupons/coupons' });
     },
 
     onJoin() {
