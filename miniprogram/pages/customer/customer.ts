@@ -132,7 +132,7 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
       const view = this._view;
       if (!view) return;
       this._stale = true;
-      const query = `memberId=${encodeURIComponent(view.memberId)}&name=${encodeURIComponent(view.name)}`;
+      const query = `memberId=${encodeURIComponent(view.memberId)}&name=${encodeURIComponent(view.name)}&multiplier=${view.tier.multiplierPermille}`;
       wx.navigateTo({ url: `/pages/record-purchase/record-purchase?${query}` });
     },
 

@@ -11,6 +11,11 @@ async function openPage() {
   return page;
 }
 
+/** The sale calls, without the page's one coupon load. */
+function saleCalls(cloud: { calls: Array<{ action: string }> }) {
+  return cloud.calls.filter((call) => call.action !== 'saleCoupons');
+}
+
 async function typeAmount(page: Awaited<ReturnType<typeof openPage>>, keys: string) {
   for (const key of keys) await tap(page, `#keypad >> #key-${key === '.' ? 'point' : key === '<' ? 'delete' : key}`);
 }
@@ -38,11 +43,11 @@ describe('record-purchase', () => {
     await tap(page, '#category-3');
     await tap(page, '#keypad >> #key-confirm');
 
-    expect(cloud.calls).toEqual([
+    expect(saleCalls(cloud)).toEqual([
       {
         name: 'staff',
         action: 'recordPurchase',
-        payload: { memberId: demo.MEMBER_ID, amountFen: 128829, orderNo: 'POS-20261123-0042', categories: ['上装', '配饰'] },
+        payload: { memberId: demo.MEMBER_ID, amountFen: 128829, orderNo: 'POS-20261123-0042', categories: ['上装', '配饰'], couponIds: [] },
       },
     ]);
   });
@@ -55,7 +60,7 @@ describe('record-purchase', () => {
     await typeAmount(page, '0.29');
     await tap(page, '#keypad >> #key-confirm');
 
-    expect(cloud.calls[0]!.payload).toEqual({ memberId: demo.MEMBER_ID, amountFen: 29, orderNo: suggested, categories: [] });
+    expect(saleCalls(cloud)[0] as unknown).toMatchObject({ payload: { memberId: demo.MEMBER_ID, amountFen: 29, orderNo: suggested, categories: [], couponIds: [] } });
   });
 
   it('shows points earned, the new balance and an upgrade banner', async () => {
@@ -87,7 +92,7 @@ describe('record-purchase', () => {
     const cloud = installCloud(byAction({}));
     const page = await openPage();
     await tap(page, '#keypad >> #key-confirm');
-    expect(cloud.calls).toEqual([]);
+    expect(saleCalls(cloud)).toEqual([]);
 
     await typeAmount(page, '12.345<');
     expect(page.data.amountText).toBe('12.3');
@@ -106,7 +111,7 @@ describe('record-purchase', () => {
     await fire(page, '#order-no', 'change', '单号 1');
     await tap(page, '#keypad >> #key-confirm');
     expect(text(page, '#form-error')).toBe('订单号只能包含字母、数字、-和_，最多40位');
-    expect(cloud.calls).toEqual([]);
+    expect(saleCalls(cloud)).toEqual([]);
   });
 
   it('shows the server message and stays on the form', async () => {
@@ -148,5 +153,56 @@ describe('record-purchase', () => {
     await typeAmount(page, '100');
     await tap(page, '#keypad >> #key-confirm');
     expect(text(page, '#form-error')).toBe('不能为自己的会员账户办理，请由其他同事操作');
+  });
+
+  describe('with coupons', () => {
+    const withCoupons = (extra: Record<string, unknown> = {}) =>
+      byAction({ 'staff.saleCoupons': ok({ coupons: demo.saleCoupons }), 'staff.recordPurchase': ok(demo.purchaseWithCoupon), ...extra });
+
+    async function openWithTier() {
+      const page = render(PAGE, { memberId: demo.MEMBER_ID, name: encodeURIComponent('林晓雯'), multiplier: '1200' });
+      page.instance.onLoad();
+      await settle();
+      return page;
+    }
+
+    it('suggests the best coupon for the amount as it is typed, with what is payable and the points', async () => {
+      const cloud = installCloud(withCoupons());
+      const page = await openWithTier();
+      expect(cloud.calls).toEqual([{ name: 'staff', action: 'saleCoupons', payload: { memberId: demo.MEMBER_ID } }]);
+      await typeAmount(page, '280');
+      // below 满300: the 9折 (capped at ¥20) and the bag are suggested
+      expect(text(page, '#preview')).toBe('应付 ¥260.00 · 已优惠 ¥20.00 · 积分 +312');
+      await typeAmount(page, '0');
+      expect(text(page, '#preview')).toBe('应付 ¥2750.00 · 已优惠 ¥50.00 · 积分 +3,300');
+      await tap(page, '#keypad >> #key-confirm');
+      expect(saleCalls(cloud)[0]).toMatchObject({ action: 'recordPurchase', payload: { amountFen: 280_000, couponIds: ['cp-300-50', 'cp-bag'] } });
+      expect(text(page, '#result-saved')).toBe('已优惠 ¥50.00，实付 ¥2750.00');
+    });
+
+    it('lets the clerk pick others, refuses two money-off coupons together, and shows why one does not apply', async () => {
+      installCloud(withCoupons());
+      const page = await openWithTier();
+      await typeAmount(page, '600');
+      await tap(page, '#toggle-coupons');
+      expect(text(page, '#coupon-3')).toContain('本门店不可用');
+      await tap(page, '#coupon-1 >> .coupon'); // 9折 beside the 满300减50
+      expect(text(page, '#coupon-problem')).toBe('每笔消费只能使用一张抵扣券');
+      await tap(page, '#keypad >> #key-confirm');
+      expect(text(page, '#form-error')).toBe('每笔消费只能使用一张抵扣券');
+      await tap(page, '#coupon-0 >> .coupon'); // drop the 满300减50
+      expect(text(page, '#preview')).toBe('应付 ¥580.00 · 已优惠 ¥20.00 · 积分 +696');
+    });
+
+    it('a scanned coupon code is used only for its holder', async () => {
+      const scanCode = jest.spyOn(wx, 'scanCode').mockImplementation(((options: WechatMiniprogram.ScanCodeOption) => {
+        options.success?.({ result: demo.couponCode.token } as WechatMiniprogram.ScanCodeSuccessCallbackResult);
+      }) as never);
+      installCloud(withCoupons({ 'staff.resolveCouponCode': ok({ coupon: demo.couponCash, memberId: 'someone-else' }) }));
+      const page = await openWithTier();
+      await tap(page, '#scan-coupon');
+      expect(text(page, '#coupon-error')).toBe('这张券不属于该顾客');
+      scanCode.mockRestore();
+    });
   });
 });
