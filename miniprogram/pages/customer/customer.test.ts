@@ -102,7 +102,7 @@ describe('customer', () => {
 
     await tap(page, '#record-purchase');
     expect(navigateTo).toHaveBeenCalledWith({
-      url: `/pages/record-purchase/record-purchase?memberId=${demo.MEMBER_ID}&name=${encodeURIComponent('林晓雯')}`,
+      url: `/pages/record-purchase/record-purchase?memberId=${demo.MEMBER_ID}&name=${encodeURIComponent('林晓雯')}&multiplier=1200`,
     });
 
     page.instance.onShow();
@@ -136,5 +136,20 @@ describe('customer', () => {
     installCloud(byAction({ 'staff.customer': ok(demo.customer) }));
     const page = await openPage();
     expect(exists(page, '#review-note')).toBe(false);
+  });
+
+  it('offers 补发 to a manager, and not to a clerk', async () => {
+    require('../../stores/staff-profile').setStaffProfile(demo.manager);
+    installCloud(byAction({ 'staff.customer': ok(demo.customer) }));
+    const page = await openPage();
+    await tap(page, '#grant-coupon');
+    expect(navigateTo).toHaveBeenCalledWith({ url: `/pages/grant-coupon/grant-coupon?memberId=${demo.MEMBER_ID}&name=${encodeURIComponent('林晓雯')}` });
+  });
+
+  it('shows a clerk no 补发', async () => {
+    require('../../stores/staff-profile').setStaffProfile(demo.staff);
+    installCloud(byAction({ 'staff.customer': ok(demo.customer) }));
+    const page = await openPage();
+    expect(exists(page, '#grant-coupon')).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { formatShanghaiDateTime } from '../../shared/format/datetime';
 import { formatFen } from '../../shared/format/money';
 import type { CustomerView, PurchaseView } from '../../shared/contracts/views';
 import { takeCustomer } from '../../stores/customer-handoff';
+import { isManagerOrAdmin } from '../../stores/staff-profile';
 import { formatCount, textColorOn, upgradeHint } from '../../utils/member-text';
 
 /**
@@ -67,6 +68,8 @@ function toPurchaseDisplay(purchase: PurchaseView): PurchaseDisplay {
 
 type Data = {
   customer: CustomerDisplay | null;
+  /** Managers and admins may give this customer a coupon (补发). */
+  manages: boolean;
   purchases: PurchaseDisplay[];
   voidingId: string;
 };
@@ -79,6 +82,7 @@ type Methods = {
   onLoad(): void;
   onShow(): void;
   onRecordPurchase(): void;
+  onGrantCoupon(): void;
   onVoidPurchase(event: WechatMiniprogram.TouchEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { purchaseId: string }>): void;
   _reload(): void;
   _show(view: CustomerView): WechatMiniprogram.IAnyObject;
@@ -98,6 +102,7 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
   },
   data: {
     customer: null,
+    manages: false,
     purchases: [],
     voidingId: '',
   },
@@ -125,7 +130,13 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
 
     _show(view) {
       this._view = view;
-      return { customer: toCustomerDisplay(view), purchases: view.recentPurchases.map(toPurchaseDisplay) };
+      return { customer: toCustomerDisplay(view), purchases: view.recentPurchases.map(toPurchaseDisplay), manages: isManagerOrAdmin() };
+    },
+
+    onGrantCoupon() {
+      const view = this._view;
+      if (!view) return;
+      wx.navigateTo({ url: `/pages/grant-coupon/grant-coupon?memberId=${encodeURIComponent(view.memberId)}&name=${encodeURIComponent(view.name)}` });
     },
 
     onRecordPurchase() {

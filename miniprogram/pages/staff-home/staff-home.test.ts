@@ -121,9 +121,18 @@ describe('staff-home', () => {
     expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/pending-sales/pending-sales' });
   });
 
-  it('shows a clerk nothing of pending sales', async () => {
+  it('shows a clerk nothing of pending sales or coupon management', async () => {
     installCloud(byAction({ 'staff.me': ok(demo.staff) }));
     const page = await showPage();
     expect(exists(page, '#pending-sales')).toBe(false);
+    expect(exists(page, '#coupon-templates')).toBe(false);
+    expect(require('../../stores/staff-profile').getStaffProfile()).toEqual(demo.staff);
+  });
+
+  it('gives a manager coupon management', async () => {
+    installCloud(byAction({ 'staff.me': ok(demo.manager) }));
+    const page = await showPage();
+    await tap(page, '#coupon-templates');
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/coupon-templates/coupon-templates' });
   });
 });

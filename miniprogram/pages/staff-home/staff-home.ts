@@ -4,6 +4,7 @@ import { callStaff, toActionFailure } from '../../services/cloud';
 import type { StaffView } from '../../shared/contracts/views';
 import type { VantEvent } from '../../types/vant-event';
 import { handOffCustomer } from '../../stores/customer-handoff';
+import { setStaffProfile } from '../../stores/staff-profile';
 import { setIsStaff } from '../../stores/staff-role';
 import { roleName } from '../../utils/member-text';
 import { selectTab } from '../../utils/select-tab';
@@ -20,6 +21,7 @@ interface StaffDisplay {
   storeName: string;
   /** Managers and admins: clerks' sales waiting for them (0 hides the entry). */
   pendingSales: number;
+  manages: boolean;
 }
 
 /** The barcode's number as a clerk types it from the shopper's screen: 18 digits, spaces allowed. */
@@ -44,6 +46,7 @@ type Methods = {
   onTypedCodeInput(event: VantEvent<string>): void;
   onSubmitTypedCode(): void;
   onOpenPendingSales(): void;
+  onOpenCouponTemplates(): void;
   _reload(): void;
   _resolve(token: string): void;
 };
@@ -69,11 +72,13 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
         () => callStaff('me', {}),
         (view: StaffView | null) => ({
           loaded: true,
-          staff: view ? { name: view.name, roleText: roleName(view.role), storeName: view.storeName, pendingSales: view.pendingSales ?? 0 } : null,
+          staff: view ? { name: view.name, roleText: roleName(view.role), storeName: view.storeName, pendingSales: view.pendingSales ?? 0, manages: view.role !== 'clerk' } : null,
         }),
       ).then((view) => {
         // undefined = the call failed: the role is unknown, so the tab bar keeps what it had.
-        if (view !== undefined) setIsStaff(view !== null);
+        if (view === undefined) return;
+        setIsStaff(view !== null);
+        setStaffProfile(view);
       });
     },
 
@@ -114,6 +119,10 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
 
     onOpenPendingSales() {
       wx.navigateTo({ url: '/pages/pending-sales/pending-sales' });
+    },
+
+    onOpenCouponTemplates() {
+      wx.navigateTo({ url: '/pages/coupon-templates/coupon-templates' });
     },
 
     _resolve(token) {
