@@ -1,6 +1,6 @@
 import * as demo from '../../miniprogram/fixtures/demo';
 import { fail, ok } from '../../miniprogram/test-support/answers';
-import type { CustomerView, MemberCodeView } from '../../shared/contracts/views';
+import type { CouponCodeView, CustomerView, MemberCodeView } from '../../shared/contracts/views';
 import { barcodeSvg, qrSvg } from './code-svg';
 import type { DomElement, RenderedPage as Rendered } from './dom-types';
 
@@ -79,7 +79,7 @@ async function typeAmount(ctx: SceneContext, page: Rendered, keys: string): Prom
 
 async function recordPurchaseForm(ctx: SceneContext): Promise<Rendered> {
   const customer = await scannedCustomer(ctx);
-  const page = ctx.render({ memberId: customer.memberId, name: encodeURIComponent(customer.name) });
+  const page = ctx.render({ memberId: customer.memberId, name: encodeURIComponent(customer.name), multiplier: String(customer.tier.multiplierPermille) });
   page.instance.onLoad();
   await ctx.settle();
   page.setData({ orderNo: '20261123153012' });
@@ -254,7 +254,7 @@ export const SCENES: Scene[] = [
     name: 'record-purchase',
     page: 'pages/record-purchase/record-purchase',
     persona: 'clerk',
-    fixtures: {},
+    fixtures: { 'staff.saleCoupons': ok({ coupons: demo.saleCoupons }) },
     run: recordPurchaseForm,
   },
   {
@@ -262,7 +262,7 @@ export const SCENES: Scene[] = [
     page: 'pages/record-purchase/record-purchase',
     persona: 'clerk',
     writes: true,
-    fixtures: { 'staff.recordPurchase': fail('APPROVAL_REQUIRED') },
+    fixtures: { 'staff.saleCoupons': ok({ coupons: [] }), 'staff.recordPurchase': fail('APPROVAL_REQUIRED') },
     run: async (ctx) => {
       const page = await recordPurchaseForm(ctx);
       await typeAmount(ctx, page, '00');
@@ -275,10 +275,102 @@ export const SCENES: Scene[] = [
     page: 'pages/record-purchase/record-purchase',
     persona: 'clerk',
     writes: true,
-    fixtures: { 'staff.recordPurchase': ok(demo.purchaseUpgraded) },
+    fixtures: { 'staff.saleCoupons': ok({ coupons: demo.saleCoupons }), 'staff.recordPurchase': ok(demo.purchaseWithCoupon) },
     run: async (ctx) => {
       const page = await recordPurchaseForm(ctx);
       await ctx.tap(page, '#keypad >> #key-confirm');
+      return page;
+    },
+  },
+  {
+    name: 'record-purchase-coupons',
+    page: 'pages/record-purchase/record-purchase',
+    persona: 'clerk',
+    fixtures: { 'staff.saleCoupons': ok({ coupons: demo.saleCoupons }) },
+    run: async (ctx) => {
+      const page = await recordPurchaseForm(ctx);
+      await ctx.tap(page, '#toggle-coupons');
+      return page;
+    },
+  },
+  {
+    name: 'coupons',
+    page: 'pages/coupons/coupons',
+    persona: 'shopper',
+    fixtures: { 'coupons.wallet': ok(demo.walletUnused) },
+    run: shown,
+  },
+  {
+    name: 'coupon',
+    page: 'pages/coupon/coupon',
+    persona: 'shopper',
+    fixtures: { 'coupons.couponCode': ok(demo.couponCode), 'coupons.wallet': ok(demo.walletUnused) },
+    run: async (ctx) => {
+      // The first coupon in her wallet, whichever the data source holds.
+      const wallet = unwrap<{ coupons: Array<{ couponId: string }> }>(await ctx.call('shopper', 'coupons', 'wallet', { tab: 'unused' }));
+      const page = ctx.render({ couponId: wallet.coupons[0]?.couponId ?? 'none' });
+      page.instance.onShow();
+      await ctx.settle();
+      return page;
+    },
+    decorate: (root, answers) => {
+      const code = answers.get('coupons.couponCode') as { ok: boolean; data: CouponCodeView } | undefined;
+      const canvas = root.querySelector('[class*="coupon-page__qr"]');
+      if (code?.ok && canvas) canvas.innerHTML = qrSvg(code.data.token);
+    },
+  },
+  {
+    name: 'claim-center',
+    page: 'pages/claim-center/claim-center',
+    persona: 'shopper',
+    fixtures: { 'coupons.claimCenter': ok({ offers: demo.offers }) },
+    run: shown,
+  },
+  {
+    name: 'points-exchange',
+    page: 'pages/points-exchange/points-exchange',
+    persona: 'shopper',
+    fixtures: { 'coupons.exchangeList': ok({ pointsBalance: 2_460, offers: demo.exchangeOffers }) },
+    run: shown,
+  },
+  {
+    name: 'coupon-templates',
+    page: 'pages/coupon-templates/coupon-templates',
+    persona: 'manager',
+    fixtures: { 'coupons.templates': ok({ templates: demo.templates }) },
+    run: shown,
+  },
+  {
+    name: 'coupon-template-edit',
+    page: 'pages/coupon-template-edit/coupon-template-edit',
+    persona: 'manager',
+    fixtures: {},
+    run: async (ctx) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require('../../miniprogram/stores/staff-profile').setStaffProfile(demo.manager);
+      const page = ctx.render();
+      page.instance.onLoad();
+      await ctx.settle();
+      await ctx.fire(page, '#name', 'change', '店庆满500减80');
+      await ctx.fire(page, '#description', 'change', '店庆当天全场可用');
+      await ctx.fire(page, '#threshold', 'change', '500');
+      await ctx.fire(page, '#amount-off', 'change', '80');
+      await ctx.fire(page, '#total-stock', 'change', '300');
+      return page;
+    },
+  },
+  {
+    name: 'grant-coupon',
+    page: 'pages/grant-coupon/grant-coupon',
+    persona: 'manager',
+    fixtures: { 'coupons.templates': ok({ templates: [demo.templates[0]] }) },
+    run: async (ctx) => {
+      const customer = await scannedCustomer(ctx);
+      const page = ctx.render({ memberId: customer.memberId, name: encodeURIComponent(customer.name) });
+      page.instance.onLoad();
+      await ctx.settle();
+      await ctx.tap(page, '#option-0 >> .coupon');
+      await ctx.fire(page, '#reason', 'change', '上次消费忘记用券');
       return page;
     },
   },

@@ -65,7 +65,7 @@ function previewOf(form: TemplateForm): CouponDisplay {
     description: terms.description,
     rule: clean(terms.rule),
     validity: validity.type === 'days' && validity.days === 0 ? { ...validity, days: 30 } : validity,
-    storeNames: [],
+    storeNames: form.storeIds.length ? ['本店'] : [],
     pointsCost: null,
     remaining: null,
     unavailable: null,
