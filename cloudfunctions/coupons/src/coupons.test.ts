@@ -281,6 +281,33 @@ describe('given by the shop', () => {
   });
 });
 
+describe('bad input', () => {
+  test('every coupon action refuses bad input with a Chinese field error, and writes nothing', async () => {
+    await join('o-bad-input', '13955550013');
+    const before = await count('coupons');
+    const templatesBefore = await count('coupon_templates');
+    const cases: Array<[string, Promise<{ ok: boolean; error?: { code: string; message: string; fields?: Record<string, string> } }>]> = [
+      ['claim without a request id', t.coupons('o-bad-input')('claim', { templateId: 'TX' } as never)],
+      ['claim with a request id too short', t.coupons('o-bad-input')('claim', { templateId: 'TX', requestId: 'a' })],
+      ['exchange of nothing', t.coupons('o-bad-input')('exchange', { templateId: '', requestId: requestId() })],
+      ['a template with a rate of 0', t.coupons('o-admin')('saveTemplate', { ...base, rule: { kind: 'discount', thresholdFen: 0, rate: 0, capFen: null } })],
+      ['a template with a yuan amount', t.coupons('o-admin')('saveTemplate', { ...base, rule: { kind: 'cash', thresholdFen: 0, amountOffFen: 12.5 } })],
+      ['a template named with control characters', t.coupons('o-admin')('saveTemplate', { ...base, name: '满\u202E减' })],
+      ['a grant without a reason', t.coupons('o-manager')('grant', { memberId: 'm', templateId: 'T', reason: '', requestId: requestId() })],
+      ['stock of minus one', t.coupons('o-admin')('addStock', { templateId: 'T', units: -1 })],
+      ['a sale with four coupons', t.staff('o-clerk1')('recordPurchase', { memberId: 'm', amountFen: 100, orderNo: 'BAD-1', couponIds: ['a', 'b', 'c', 'd'] })],
+    ];
+    for (const [name, call] of cases) {
+      const result = await call;
+      expect({ name, code: result.ok ? 'ok' : result.error!.code }).toEqual({ name, code: 'INVALID_INPUT' });
+      for (const message of Object.values(result.error!.fields ?? {})) expect(message).toMatch(/^[^A-Za-z]*[\u4e00-\u9fa5][^A-Za-z]*$/);
+    }
+    expect(failed(await t.coupons('o-bad-input')('claim', { templateId: 'TNOSUCH', requestId: requestId() }))).toBe('TEMPLATE_NOT_FOUND');
+    expect(await count('coupons')).toBe(before);
+    expect(await count('coupon_templates')).toBe(templatesBefore);
+  });
+});
+
 describe('expiry and figures', () => {
   test('past its end a coupon is expired (shown at once, marked by the daily job, once); figures count what was used', async () => {
     const templateId = await activeTemplate({ name: '三天券', rule: { kind: 'cash', thresholdFen: 0, amountOffFen: 500 }, validity: { type: 'days', days: 3, startsNextDay: false } });
