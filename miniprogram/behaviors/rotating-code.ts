@@ -54,8 +54,19 @@ export const rotatingCode = Behavior({
       this._reload();
     },
 
-    /** The page's one call; it replaces this. */
+    /** The page's one call; it replaces this, usually with `_loadCode`. */
     _reload() {},
+
+    /** Fetches a code through load-state's `_load`, then draws it (`_draw`) and starts its countdown. */
+    _loadCode<T extends { ttlSeconds: number }>(task: () => Promise<T>, toData: (view: T) => WechatMiniprogram.IAnyObject) {
+      this._stopTimers();
+      const page = this as unknown as { _load(task: () => Promise<T>, toData: (view: T) => WechatMiniprogram.IAnyObject): Promise<T | undefined>; _draw(view: T): void };
+      page._load(task, toData).then((view) => {
+        if (!view) return;
+        page._draw(view);
+        this._showCode(view.ttlSeconds);
+      });
+    },
 
     /** Starts the countdown and schedules the next code for a code that lives `ttlSeconds`. */
     _showCode(ttlSeconds: number) {

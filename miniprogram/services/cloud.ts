@@ -33,6 +33,11 @@ export class ActionFailure extends Error {
   }
 }
 
+/** The request never got an answer: it may or may not have happened, so a retry must be the same request. */
+export function isLostAnswer(error: unknown): boolean {
+  return error instanceof ActionFailure && error.code === 'NETWORK';
+}
+
 /** Any thrown value as an ActionFailure, so pages show one kind of error text. */
 export function toActionFailure(error: unknown): ActionFailure {
   if (error instanceof ActionFailure) return error;

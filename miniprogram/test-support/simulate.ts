@@ -96,4 +96,20 @@ export async function fire(rendered: Rendered, selector: string, event: string, 
   await settle();
 }
 
+/** A page rendered and shown (its onShow call answered), as a tab or a navigated-to page appears. */
+export async function show(target: string, properties: Record<string, unknown> = {}): Promise<Rendered> {
+  const page = render(target, properties);
+  page.instance.onShow();
+  await settle();
+  return page;
+}
+
+/** wx.showModal answered by `answer()` each time (confirm by default), for pages that ask first. */
+export function answerModals(answer: () => Partial<WechatMiniprogram.ShowModalSuccessCallbackResult> = () => ({ confirm: true })): jest.SpyInstance {
+  return jest.spyOn(wx, 'showModal').mockImplementation(((options: WechatMiniprogram.ShowModalOption) => {
+    const result = { confirm: true, cancel: false, content: '', errMsg: 'showModal:ok', ...answer() };
+    options.success?.({ ...result, cancel: !result.confirm });
+  }) as never);
+}
+
 export { simulate };

@@ -22,4 +22,18 @@ export class PendingRequests {
   settle(intent: string): void {
     this.ids.delete(intent);
   }
+
+  /** Runs the call under this intent's id; an answer settles it, a lost one keeps the id for the retry. */
+  run<T>(intent: string, call: (requestId: string) => Promise<T>, isLost: (error: unknown) => boolean): Promise<T> {
+    return call(this.idFor(intent)).then(
+      (value) => {
+        this.settle(intent);
+        return value;
+      },
+      (error: unknown) => {
+        if (!isLost(error)) this.settle(intent);
+        throw error;
+      },
+    );
+  }
 }

@@ -1,5 +1,5 @@
 import { loadState } from '../../behaviors/load-state';
-import { callCoupons, toActionFailure } from '../../services/cloud';
+import { callCoupons, isLostAnswer, toActionFailure } from '../../services/cloud';
 import { offerRow, type OfferRow } from '../../utils/coupon-display';
 import { PendingRequests } from '../../utils/request-id';
 
@@ -44,16 +44,14 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
       const { id } = event.currentTarget.dataset;
       if (this.data.claimingId) return;
       this.setData({ claimingId: id });
-      callCoupons('claim', { templateId: id, requestId: this._requests.idFor(id) }).then(
+      this._requests.run(id, (requestId) => callCoupons('claim', { templateId: id, requestId }), isLostAnswer).then(
         () => {
-          this._requests.settle(id);
           this.setData({ claimingId: '' });
           wx.showToast({ title: '领取成功，已放入卡包', icon: 'none' });
           this._reload();
         },
         (error: unknown) => {
           const failure = toActionFailure(error);
-          if (failure.code !== 'NETWORK') this._requests.settle(id);
           this.setData({ claimingId: '' });
           wx.showToast({ title: failure.message, icon: 'none' });
           if (failure.code !== 'NETWORK') this._reload();

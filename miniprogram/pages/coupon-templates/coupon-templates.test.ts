@@ -1,15 +1,10 @@
 import * as demo from '../../fixtures/demo';
 import { byAction, fail, installCloud, ok } from '../../test-support/cloud';
-import { exists, render, settle, tap, text } from '../../test-support/simulate';
+import { answerModals, exists, render, settle, show, tap, text } from '../../test-support/simulate';
 
 const PAGE = 'pages/coupon-templates/coupon-templates';
 
-async function showPage() {
-  const page = render(PAGE);
-  page.instance.onShow();
-  await settle();
-  return page;
-}
+const showPage = () => show(PAGE);
 
 describe('coupon-templates', () => {
   let navigateTo: jest.SpyInstance;
@@ -19,9 +14,7 @@ describe('coupon-templates', () => {
     jest.resetModules();
     answer = { confirm: true };
     navigateTo = jest.spyOn(wx, 'navigateTo').mockImplementation((() => undefined) as never);
-    showModal = jest.spyOn(wx, 'showModal').mockImplementation(((options: WechatMiniprogram.ShowModalOption) => {
-      options.success?.({ cancel: !answer.confirm, errMsg: 'showModal:ok', content: '', ...answer });
-    }) as never);
+    showModal = answerModals(() => answer);
     jest.spyOn(wx, 'showToast').mockImplementation((() => undefined) as never);
   });
   afterEach(() => jest.restoreAllMocks());

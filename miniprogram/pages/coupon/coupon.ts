@@ -33,15 +33,10 @@ Component<Data, Props, Methods, [typeof loadState, typeof rotatingCode], {}, tru
   },
   methods: {
     _reload() {
-      this._stopTimers();
-      this._load(
+      this._loadCode(
         () => callCoupons('couponCode', { couponId: this.data.couponId }),
         (view) => ({ coupon: couponDisplay(view.coupon, new Date()) }),
-      ).then((view) => {
-        if (!view) return;
-        this._draw(view);
-        this._showCode(view.ttlSeconds);
-      });
+      );
     },
 
     _draw(view) {

@@ -1,15 +1,10 @@
 import * as demo from '../../fixtures/demo';
 import { byAction, fail, installCloud, ok } from '../../test-support/cloud';
-import { exists, render, settle, tap, text } from '../../test-support/simulate';
+import { exists, render, settle, show, tap, text } from '../../test-support/simulate';
 
 const PAGE = 'pages/coupons/coupons';
 
-async function showPage() {
-  const page = render(PAGE);
-  page.instance.onShow();
-  await settle();
-  return page;
-}
+const showPage = () => show(PAGE);
 
 describe('coupons (wallet)', () => {
   let navigateTo: jest.SpyInstance;

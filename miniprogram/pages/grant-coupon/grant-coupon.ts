@@ -1,5 +1,5 @@
 import { loadState } from '../../behaviors/load-state';
-import { callCoupons, toActionFailure } from '../../services/cloud';
+import { callCoupons, isLostAnswer, toActionFailure } from '../../services/cloud';
 import type { VantEvent } from '../../types/vant-event';
 import { offerDisplay, type CouponDisplay } from '../../utils/coupon-display';
 import { decodeQueryValue } from '../../utils/query';
@@ -76,16 +76,14 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
       if (this.data.granting) return;
       const intent = `${chosen.templateId}:${reason}`;
       this.setData({ granting: true });
-      callCoupons('grant', { memberId: this.data.memberId, templateId: chosen.templateId, reason, requestId: this._requests.idFor(intent) }).then(
+      this._requests.run(intent, (requestId) => callCoupons('grant', { memberId: this.data.memberId, templateId: chosen.templateId, reason, requestId }), isLostAnswer).then(
         () => {
-          this._requests.settle(intent);
           this.setData({ granting: false });
           wx.showToast({ title: '已补发', icon: 'none' });
           wx.navigateBack();
         },
         (error: unknown) => {
           const failure = toActionFailure(error);
-          if (failure.code !== 'NETWORK') this._requests.settle(intent);
           this.setData({ granting: false, formError: failure.fields ? Object.values(failure.fields)[0] : failure.message });
         },
       );

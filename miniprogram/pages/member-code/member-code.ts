@@ -33,15 +33,10 @@ Component<Data, {}, Methods, [typeof loadState, typeof rotatingCode], {}, true>(
   },
   methods: {
     _reload() {
-      this._stopTimers();
-      this._load(
+      this._loadCode(
         () => callMember('memberCode', {}),
         (view) => ({ ready: true, tillCodeText: groupDigits(view.tillCode) }),
-      ).then((view) => {
-        if (!view) return;
-        this._draw(view);
-        this._showCode(view.ttlSeconds);
-      });
+      );
     },
 
     _draw(view) {

@@ -1,15 +1,10 @@
 import * as demo from '../../fixtures/demo';
 import { byAction, fail, installCloud, ok } from '../../test-support/cloud';
-import { exists, render, settle, tap, text } from '../../test-support/simulate';
+import { answerModals, exists, render, settle, show, tap, text } from '../../test-support/simulate';
 
 const PAGE = 'pages/pending-sales/pending-sales';
 
-async function showPage() {
-  const page = render(PAGE);
-  page.instance.onShow();
-  await settle();
-  return page;
-}
+const showPage = () => show(PAGE);
 
 describe('pending-sales', () => {
   let showModal: jest.SpyInstance;
@@ -19,9 +14,7 @@ describe('pending-sales', () => {
   beforeEach(() => {
     jest.resetModules();
     confirm = true;
-    showModal = jest.spyOn(wx, 'showModal').mockImplementation(((options: WechatMiniprogram.ShowModalOption) => {
-      options.success?.({ confirm, cancel: !confirm, content: '', errMsg: 'showModal:ok' });
-    }) as never);
+    showModal = answerModals(() => ({ confirm }));
     showToast = jest.spyOn(wx, 'showToast').mockImplementation((() => undefined) as never);
   });
 

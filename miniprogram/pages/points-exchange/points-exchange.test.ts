@@ -1,15 +1,10 @@
 import * as demo from '../../fixtures/demo';
 import { byAction, fail, installCloud, ok } from '../../test-support/cloud';
-import { render, settle, tap, text } from '../../test-support/simulate';
+import { answerModals, render, settle, show, tap, text } from '../../test-support/simulate';
 
 const PAGE = 'pages/points-exchange/points-exchange';
 
-async function showPage() {
-  const page = render(PAGE);
-  page.instance.onShow();
-  await settle();
-  return page;
-}
+const showPage = () => show(PAGE);
 
 describe('points-exchange', () => {
   let showModal: jest.SpyInstance;
@@ -18,9 +13,7 @@ describe('points-exchange', () => {
   beforeEach(() => {
     jest.resetModules();
     confirm = true;
-    showModal = jest.spyOn(wx, 'showModal').mockImplementation(((options: WechatMiniprogram.ShowModalOption) => {
-      options.success?.({ confirm, cancel: !confirm, content: '', errMsg: 'showModal:ok' });
-    }) as never);
+    showModal = answerModals(() => ({ confirm }));
     showToast = jest.spyOn(wx, 'showToast').mockImplementation((() => undefined) as never);
   });
   afterEach(() => {

@@ -1,5 +1,5 @@
 import { loadState } from '../../behaviors/load-state';
-import { callCoupons, toActionFailure } from '../../services/cloud';
+import { callCoupons, isLostAnswer, toActionFailure } from '../../services/cloud';
 import { offerRow, type OfferRow } from '../../utils/coupon-display';
 import { formatCount } from '../../utils/member-text';
 import { PendingRequests } from '../../utils/request-id';
@@ -76,16 +76,14 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
 
     _exchange(templateId) {
       this.setData({ exchangingId: templateId });
-      callCoupons('exchange', { templateId, requestId: this._requests.idFor(templateId) }).then(
+      this._requests.run(templateId, (requestId) => callCoupons('exchange', { templateId, requestId }), isLostAnswer).then(
         (result) => {
-          this._requests.settle(templateId);
           this.setData({ exchangingId: '', balanceText: formatCount(result.pointsBalance) });
           wx.showToast({ title: '兑换成功，已放入卡包', icon: 'none' });
           this._reload();
         },
         (error: unknown) => {
           const failure = toActionFailure(error);
-          if (failure.code !== 'NETWORK') this._requests.settle(templateId);
           this.setData({ exchangingId: '' });
           wx.showModal({ title: '兑换未成功', content: failure.message, showCancel: false });
         },
