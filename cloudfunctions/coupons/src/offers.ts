@@ -26,10 +26,17 @@ function limitsMembers(template: Stored<CouponTemplateDoc>): boolean {
   return template.limits.perMember !== null || template.limits.perMemberMonthly !== null;
 }
 
+/**
+ * The slot this taking would fill. One per member (the usual hot coupon) needs no count: it is slot 1,
+ * and a member who has it already is refused by that slot's unique key (`single`).
+ */
 async function takingsFor(member: Member, template: Stored<CouponTemplateDoc>, now: Date, grantKey: string) {
-  if (!limitsMembers(template)) return { takings: NO_TAKINGS, repeatId: null, slot: null };
+  if (!limitsMembers(template)) return { takings: NO_TAKINGS, repeatId: null, slot: null, single: false };
+  if (template.limits.perMember === 1 && template.limits.perMemberMonthly === null) {
+    return { takings: NO_TAKINGS, repeatId: null, slot: slotKey(template._id, member._id, 1), single: true };
+  }
   const found = await takingsOf(member._id, template._id, now, grantKey);
-  return { ...found, slot: slotKey(template._id, member._id, found.takings.taken + 1) };
+  return { ...found, slot: slotKey(template._id, member._id, found.takings.taken + 1), single: false };
 }
 
 /** Whether this member may take one more of the template now; status and stock are the live ones here. */
@@ -70,7 +77,7 @@ export async function claim(input: ParsedInputOf<CouponsContract, 'claim'>, ctx:
   const stores = await storeDirectory();
   const grantKey = `claim:${member._id}:${input.requestId}`;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const { takings, repeatId, slot } = await takingsFor(member, template, ctx.now, grantKey);
+    const { takings, repeatId, slot, single } = await takingsFor(member, template, ctx.now, grantKey);
     const repeat = repeatId ? await getById<CouponDoc>(C.coupons, repeatId) : null;
     if (repeat && repeat.status !== 'pending') return { coupon: couponView(repeat, (id) => stores.get(id)?.name ?? '', ctx.now) };
     // The cached copy's status and stock may be stale: only the unit taken decides those.
@@ -80,7 +87,10 @@ export async function claim(input: ParsedInputOf<CouponsContract, 'claim'>, ctx:
       { template, memberId: member._id, grantKey, slotKey: slot, source: 'claim', by: 'member', reason: '领券中心领取', now: ctx.now },
       newId(),
     );
-    if ('slotTaken' in outcome) continue;
+    if ('slotTaken' in outcome) {
+      if (single) throw new AppError('MEMBER_LIMIT');
+      continue;
+    }
     return { coupon: couponView(outcome.coupon, (id) => stores.get(id)?.name ?? '', ctx.now) };
   }
   throw new AppError('BUSY');
@@ -101,7 +111,7 @@ export async function exchange(input: ParsedInputOf<CouponsContract, 'exchange'>
   const view = (coupon: Stored<CouponDoc>) => couponView(coupon, (id) => stores.get(id)?.name ?? '', ctx.now);
 
   for (let attempt = 0; attempt < 5; attempt++) {
-    const { takings, repeatId, slot } = await takingsFor(found, template, ctx.now, grantKey);
+    const { takings, repeatId, slot, single } = await takingsFor(found, template, ctx.now, grantKey);
     const repeat = repeatId ? await getById<CouponDoc>(C.coupons, repeatId) : null;
     if (repeat) return { coupon: view(repeat), pointsBalance: (await requireMember(ctx.openid)).pointsBalance };
     const refusal = refusalFor({ ...template, status: 'active', remaining: null }, found, takings, ctx.now);
@@ -132,7 +142,8 @@ export async function exchange(input: ParsedInputOf<CouponsContract, 'exchange'>
       if (!isDuplicateKey(error)) throw error;
       const repeat = await earlierGrant(grantKey);
       if (repeat) return { coupon: view(repeat), pointsBalance: (await requireMember(ctx.openid)).pointsBalance };
-      // another exchange of this member took the slot first: count again
+      // another exchange of this member took the slot first: count again (one per member: that was it)
+      if (single) throw new AppError('MEMBER_LIMIT');
     }
   }
   throw new AppError('BUSY');
