@@ -64,6 +64,7 @@ const openids: Record<Persona, string> = {
   shopper: process.env.SCREENSHOT_SHOPPER_OPENID ?? 'demo-shopper',
   clerk: process.env.SCREENSHOT_CLERK_OPENID ?? 'demo-clerk-1',
   manager: process.env.SCREENSHOT_MANAGER_OPENID ?? 'demo-manager',
+  admin: process.env.SCREENSHOT_ADMIN_OPENID ?? 'demo-admin',
   visitor: process.env.SCREENSHOT_VISITOR_OPENID ?? 'screenshot-visitor',
 };
 

@@ -1,5 +1,6 @@
 import type { ActionName, Contract, InputOf, OutputOf } from '../shared/contracts/action';
 import type { AdminContract } from '../shared/contracts/admin';
+import type { CareContract } from '../shared/contracts/care';
 import type { CouponsContract } from '../shared/contracts/coupons';
 import { ERROR_MESSAGES, type ActionResult, type ErrorCode } from '../shared/contracts/errors';
 import type { MemberContract } from '../shared/contracts/member';
@@ -89,4 +90,8 @@ export function callAdmin<A extends ActionName<AdminContract>>(action: A, payloa
 
 export function callCoupons<A extends ActionName<CouponsContract>>(action: A, payload: InputOf<CouponsContract, A>) {
   return callAction<CouponsContract, A>(FUNCTIONS.coupons, action, payload);
+}
+
+export function callCare<A extends ActionName<CareContract>>(action: A, payload: InputOf<CareContract, A>) {
+  return callAction<CareContract, A>(FUNCTIONS.care, action, payload);
 }

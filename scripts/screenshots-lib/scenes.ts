@@ -3,6 +3,8 @@ import { fail, ok } from '../../miniprogram/test-support/answers';
 import type { CouponCodeView, CustomerView, MemberCodeView } from '../../shared/contracts/views';
 import { barcodeSvg, qrSvg } from './code-svg';
 import type { DomElement, RenderedPage as Rendered } from './dom-types';
+import { CUSTOMER_SCENES } from './scenes-customers';
+import { TASK_SCENES } from './scenes-tasks';
 
 /**
  * Every screen `npm run screenshots` captures: which page, as whom, with which fixture answers, and
@@ -11,7 +13,7 @@ import type { DomElement, RenderedPage as Rendered } from './dom-types';
  * changes the demo data.
  */
 
-export type Persona = 'shopper' | 'clerk' | 'manager' | 'visitor';
+export type Persona = 'shopper' | 'clerk' | 'manager' | 'admin' | 'visitor';
 
 export interface SceneContext {
   mode: 'fixtures' | 'cloud';
@@ -88,7 +90,7 @@ async function recordPurchaseForm(ctx: SceneContext): Promise<Rendered> {
   return page;
 }
 
-export const SCENES: Scene[] = [
+const BASE_SCENES: Scene[] = [
   {
     name: 'join-privacy',
     page: 'pages/join/join',
@@ -375,3 +377,5 @@ export const SCENES: Scene[] = [
     },
   },
 ];
+
+export const SCENES: Scene[] = [...BASE_SCENES, ...CUSTOMER_SCENES, ...TASK_SCENES];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_BRAND_SETTINGS, validateBrandSettings, type BrandSettings } from '../rules/brand-settings';
+import { AUTO_TASK_CAUSES, mergeCareSettings } from '../rules/care-settings';
 
 /**
  * The shape of settings/brand as stored. Every field is optional (a missing one takes the default),
@@ -16,6 +17,29 @@ const tier = z.object({
   benefits: z.array(z.string()),
 });
 
+const days = z.number().int();
+const care = z
+  .object({
+    causes: z.object(Object.fromEntries(AUTO_TASK_CAUSES.map((cause) => [cause, z.boolean().optional()]))).strict().optional(),
+    thanksAfterDays: days.optional(),
+    recommendAfterDays: days.optional(),
+    revisitAfterDays: days.optional(),
+    birthdayDaysBefore: days.optional(),
+    dormantDays: days.optional(),
+    couponExpiringDays: days.optional(),
+    taskExpireAfterDays: days.optional(),
+    newCustomerDays: days.optional(),
+    activeWindowDays: days.optional(),
+    activeMinPurchases: days.optional(),
+    vipRfmTotal: days.optional(),
+    rfmMinStoreMembers: days.optional(),
+    highTicketTopPercent: days.optional(),
+    frequentCategoryMin: days.optional(),
+    priceSensitivePercent: days.optional(),
+    scripts: z.object(Object.fromEntries([...AUTO_TASK_CAUSES, 'manual'].map((cause) => [cause, z.string().optional()]))).strict().optional(),
+  })
+  .strict();
+
 export const brandSettingsDocument = z.object({
   brandName: z.string().optional(),
   tiers: z.array(tier).optional(),
@@ -26,6 +50,7 @@ export const brandSettingsDocument = z.object({
   clerkSaleLimitFen: z.number().optional(),
   welcomeCouponTemplateIds: z.array(z.string()).optional(),
   couponRefundPolicy: z.enum(['restore-if-valid', 'restore-or-replace']).optional(),
+  care: care.optional(),
   updatedAt: z.date().optional(),
   updatedBy: z.string().optional(),
 })
@@ -38,8 +63,8 @@ export function parseBrandSettings(stored: unknown): { ok: true; value: BrandSet
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(文档)'}: ${issue.message}`) };
   }
-  const { updatedAt: _at, updatedBy: _by, ...fields } = parsed.data;
-  const value: BrandSettings = { ...DEFAULT_BRAND_SETTINGS, ...fields };
+  const { updatedAt: _at, updatedBy: _by, care: storedCare, ...fields } = parsed.data;
+  const value: BrandSettings = { ...DEFAULT_BRAND_SETTINGS, ...fields, care: mergeCareSettings(storedCare as Parameters<typeof mergeCareSettings>[0]) };
   const problems = validateBrandSettings(value);
   return problems.length ? { ok: false, problems } : { ok: true, value };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { action } from './action';
-import { dateOnly, id, plainText, reason } from './fields';
+import { cursor, dateOnly, id, plainText, reason, requestId } from './fields';
 import type { CouponCodeView, CouponOfferView, CouponTemplateView, CouponView, TemplateStatsView, WalletView } from './views';
 
 /** The `coupons` function: the shopper's wallet, claim centre and points exchange; managers' templates and 补发. */
@@ -41,8 +41,6 @@ export const templateTerms = z.object({
   pointsCost: z.number('请填写兑换积分').int('兑换积分须为整数').min(1, '兑换积分至少为1').max(10_000_000, '兑换积分过大').nullable().default(null),
 });
 
-const requestId = z.string('缺少请求编号').regex(/^[0-9A-Za-z_-]{8,40}$/, '请求编号无效');
-const cursor = z.string().max(200, '分页参数无效').optional();
 
 export const couponsContract = {
   /** The shopper's coupons: 可用 / 已使用 / 已过期, with counts, newest first (可用: soonest to expire first). */

@@ -48,3 +48,6 @@ export const categories = z
 export const role = z.enum(['clerk', 'manager', 'admin'], '角色无效');
 export const reason = plainText(50, '原因');
 export const inviteCode = z.string('请输入邀请码').trim().toUpperCase().length(8, '邀请码为8位');
+/** The client's id for one attempt at an action, kept across retries: the same request never acts twice. */
+export const requestId = z.string('缺少请求编号').regex(/^[0-9A-Za-z_-]{8,40}$/, '请求编号无效');
+export const cursor = z.string().max(200, '分页参数无效').optional();

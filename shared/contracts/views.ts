@@ -80,6 +80,8 @@ export interface StaffView {
   storeName: string;
   /** Managers and admins (from staff.me): clerks' sales above the limit waiting in their store. */
   pendingSales?: number;
+  /** The caller's open follow-up tasks due today or overdue (the 待办 badge). */
+  tasksDue?: number;
 }
 
 export interface PurchaseView {

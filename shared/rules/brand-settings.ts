@@ -1,5 +1,6 @@
 import type { TierView } from '../contracts/views';
 import type { RefundPolicy } from './coupon-templates';
+import { DEFAULT_CARE_SETTINGS, validateCareSettings, type CareSettings } from './care-settings';
 
 /**
  * One membership tier. Thresholds are growth (1 per yuan over the rolling window); a member reaches
@@ -30,6 +31,8 @@ export interface BrandSettings {
   welcomeCouponTemplateIds: string[];
   /** What a voided sale's expired coupon becomes: nothing, or a replacement for the days it had left. */
   couponRefundPolicy: RefundPolicy;
+  /** Customer care: follow-up tasks, segments, scores, scripts. */
+  care: CareSettings;
 }
 
 export const DEFAULT_BRAND_SETTINGS: BrandSettings = {
@@ -79,6 +82,7 @@ export const DEFAULT_BRAND_SETTINGS: BrandSettings = {
   clerkSaleLimitFen: 5_000_000,
   welcomeCouponTemplateIds: [],
   couponRefundPolicy: 'restore-if-valid',
+  care: DEFAULT_CARE_SETTINGS,
 };
 
 const HEX_COLOR = /^#[0-9A-Fa-f]{6}$/;
@@ -157,6 +161,7 @@ export function validateBrandSettings(settings: BrandSettings): string[] {
   }
   if (settings.welcomeCouponTemplateIds.length > 5) problems.push('入会礼券最多5张');
   if (!['restore-if-valid', 'restore-or-replace'].includes(settings.couponRefundPolicy)) problems.push('退券规则无效');
+  problems.push(...validateCareSettings(settings.care));
   return problems;
 }
 

@@ -1,0 +1,3 @@
+import type { Scene } from './scenes';
+
+export const CUSTOMER_SCENES: Scene[] = [];
