@@ -66,6 +66,7 @@ export interface Command {
   gt(value: unknown): unknown;
   gte(value: unknown): unknown;
   inc(value: number): unknown;
+  remove(): unknown;
   push(values: unknown[]): unknown;
   and(conditions: Doc[]): Doc;
   or(conditions: Doc[]): Doc;
@@ -74,6 +75,7 @@ export interface Command {
 
 export interface Database {
   collection<T = Doc>(name: string): CollectionRef<T>;
+  RegExp(options: { regexp: string; options?: string }): unknown;
   command: Command;
   runTransaction<R>(work: (txn: Transaction) => Promise<R>, retries?: number): Promise<R>;
 }

@@ -14,6 +14,7 @@ export interface StaffEntry {
   name: string;
   code: string;
   storeId: string;
+  role: StaffDoc['role'];
   status: StaffDoc['status'];
 }
 
@@ -52,7 +53,7 @@ export function storeDirectory(now = Date.now()): Promise<Map<string, Stored<Sto
 
 export function staffDirectory(now = Date.now()) {
   if (!fresh(staff, now)) {
-    const value = loadAll<StaffEntry>(C.staff, { name: true, code: true, storeId: true, status: true }).then((list) => ({
+    const value = loadAll<StaffEntry>(C.staff, { name: true, code: true, storeId: true, role: true, status: true }).then((list) => ({
       byId: new Map(list.map((entry) => [entry._id, entry])),
       byCode: new Map(list.map((entry) => [entry.code, entry])),
     }));

@@ -4,6 +4,7 @@ import type { PointsLot } from '../shared/rules/points';
 import type { RecentPurchase } from '../shared/rules/purchase-stats';
 import type { CouponRule, CouponStatus } from '../shared/rules/coupons';
 import type { TemplateStatus, TemplateTerms } from '../shared/rules/coupon-templates';
+import type { AuditAction, InteractionKind, InteractionOutcome, Segment, TaskCause, TaskStatus } from '../shared/contracts/care-views';
 
 /** The documents as stored (times are UTC Dates; money integer fen). Collections: shared/db/collections.json. */
 
@@ -68,7 +69,7 @@ export interface PurchaseReceipt extends RecentPurchase {
   tierAfter: string;
 }
 
-export interface MemberDoc {
+export interface MemberDoc extends Partial<MemberCareFields> {
   openid: string;
   /** '' when the member holds no number (detached). */
   phone: string;
@@ -104,6 +105,39 @@ export interface MemberDoc {
   recentPurchases: PurchaseReceipt[];
   /** The member code's short numeric form for laser scanners, valid as long as the signed token shown with it. */
   tillCode: { code: string; expiresAt: Date } | null;
+}
+
+/**
+ * What customer care keeps on the member document (optional: documents written before it existed are
+ * read with defaults, server/care-fields.ts). The purchase figures it extends change in the same
+ * transaction as the purchase; the scores are the care jobs'.
+ */
+export interface MemberCareFields {
+  /** The clerk who serves this member: the inviting clerk at first, reassignable; null = the store's manager. */
+  servingStaffId: string | null;
+  /** The phone's last 4 digits ('' without a number): what clerks search by. */
+  phoneTail: string;
+  /** Valid purchases per category, purchases that used a coupon, fen per Shanghai month (13 kept). */
+  categoryCounts: Record<string, number>;
+  couponPurchaseCount: number;
+  spendMonths: Record<string, number>;
+  firstPurchaseAt: Date | null;
+  /** The last 12 months' spend, kept for sorting (on purchase and void, and nightly as months pass). */
+  spend12mFen: number;
+  /** Newest first, at most 20: the heat index counts recent interactions. */
+  recentInteractions: Date[];
+  /** Tag ids a clerk chose, and rule keys (auto:…) the care jobs set: two fields, so neither writer overwrites the other. */
+  manualTags: string[];
+  autoTags: string[];
+  segment: Segment;
+  rfm: { r: number; f: number; m: number } | null;
+  heat: number;
+  /** Heat by ISO week ('2026-W49' → 63), the last 12 weeks: the trend. */
+  heatWeeks: Record<string, number>;
+  /** When the care jobs next look at this member (now, when a purchase, void or note changed an input): their index. */
+  careDueAt: Date | null;
+  /** The purchase whose post-purchase tasks exist (a newer purchase supersedes them). */
+  postPurchaseFor: string | null;
 }
 
 export function receiptOf(purchase: PurchaseDoc & { _id: string }): PurchaseReceipt {
@@ -261,6 +295,92 @@ export interface CouponDoc {
   history: CouponEvent[];
 }
 
+/** A manual tag: the brand's (storeId null) or one store's. */
+export interface TagDoc {
+  name: string;
+  storeId: string | null;
+  createdBy: string;
+  createdAt: Date;
+  archived: boolean;
+}
+
+/** A call, chat, visit or complaint, shared by the store. `_id` is `<staff>:<request>` or `task:<taskId>`. */
+export interface InteractionDoc {
+  memberId: string;
+  storeId: string;
+  staffId: string;
+  kind: InteractionKind;
+  outcome: InteractionOutcome;
+  note: string;
+  taskId: string | null;
+  at: Date;
+}
+
+/** A follow-up task. `_id` is its key: the cause once (thanks:<purchase>, birthday:<member>:<year>, coupon:<coupon>…). */
+export interface TaskDoc {
+  memberId: string;
+  /** The member's home store: whose list it is in when nobody serves them. */
+  storeId: string | null;
+  ownerStaffId: string | null;
+  cause: TaskCause;
+  /** A manual task's title ('' for automatic ones: the cause names them). */
+  title: string;
+  note: string;
+  dueAt: Date;
+  status: TaskStatus;
+  purchaseId: string | null;
+  couponId: string | null;
+  /** What the script's placeholders are filled with, as they were when the task was made. */
+  context: { name: string; phoneMasked: string; tierName: string; lastCategory: string | null; couponName: string | null };
+  createdAt: Date;
+  createdBy: string;
+  closedAt: Date | null;
+  closedBy: string | null;
+  outcome: InteractionOutcome | null;
+  /** Why it closed without a clerk: 'superseded' (a newer purchase), 'overdue'. */
+  closedReason: string | null;
+}
+
+/** Append-only: who looked at or changed what. */
+export interface AuditDoc {
+  at: Date;
+  /** Shanghai day YYYYMMDD, for browsing by day. */
+  day: string;
+  staffId: string;
+  role: string;
+  storeId: string;
+  action: AuditAction;
+  memberId: string | null;
+  targetStaffId: string | null;
+  detail: string;
+}
+
+/** One hand-over (offboarding) of a person's customers and open tasks; `_id` is the person's staff id. */
+export interface HandOverDoc {
+  staffId: string;
+  storeId: string;
+  status: 'running' | 'done';
+  spread: boolean;
+  toStaffIds: string[];
+  /** The next round-robin position (spread). */
+  offset: number;
+  membersMoved: number;
+  tasksMoved: number;
+  startedBy: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+/** A resumable job's progress: `_id` names the job and its run (scores:<day>, coupon-tasks). */
+export interface JobStateDoc {
+  status: 'running' | 'done';
+  phase: string;
+  cursor: string | null;
+  watermark: Date | null;
+  data: Record<string, unknown>;
+  updatedAt: Date;
+}
+
 export const C = {
   settings: 'settings',
   stores: 'stores',
@@ -274,4 +394,10 @@ export const C = {
   joinAttempts: 'join_attempts',
   couponTemplates: 'coupon_templates',
   coupons: 'coupons',
+  tags: 'tags',
+  interactions: 'interactions',
+  tasks: 'tasks',
+  audit: 'audit_log',
+  handOvers: 'hand_overs',
+  jobState: 'job_state',
 } as const;

@@ -6,6 +6,7 @@ import { tierForGrowth } from '../shared/rules/tiers';
 import type { Gender } from '../shared/contracts/views';
 import type { Stored } from './cloud';
 import type { LedgerDoc, MemberDoc } from './documents';
+import { newCareFields } from './care-fields';
 
 export interface NewMemberInput {
   memberId: string;
@@ -58,6 +59,7 @@ export function newMember(input: NewMemberInput, settings: BrandSettings): { mem
     pointsNextExpiry: lots.length ? expiresAt : null,
     ...NO_PURCHASES,
     tillCode: null,
+    ...newCareFields({ phone: input.phone, inviterStaffId: input.inviterStaffId }, input.joinedAt),
   };
   const welcome: Stored<LedgerDoc> | null =
     points > 0

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { ActionName, Contract, InputOf, OutputOf } from '../shared/contracts/action';
 import type { AdminContract } from '../shared/contracts/admin';
+import type { CareContract } from '../shared/contracts/care';
 import type { CouponsContract } from '../shared/contracts/coupons';
 import type { ActionResult } from '../shared/contracts/errors';
 import type { MemberContract } from '../shared/contracts/member';
@@ -42,6 +43,7 @@ export interface MembershipCloud {
   staff(openid: string): Caller<StaffContract>;
   admin(openid: string): Caller<AdminContract>;
   coupons(openid: string): Caller<CouponsContract>;
+  care(openid: string): Caller<CareContract>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startMembershipCloud(options: { triggers?: boolean } = {})
     staff: caller<StaffContract>('staff'),
     admin: caller<AdminContract>('admin'),
     coupons: caller<CouponsContract>('coupons'),
+    care: caller<CareContract>('care'),
     stop: () => cloud.stop(),
   };
 }

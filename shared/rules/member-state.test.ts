@@ -1,5 +1,5 @@
 import { DEFAULT_BRAND_SETTINGS } from './brand-settings';
-import { applyExpiry, applyPurchase, applyReview, applySpend, applyVoid, balanceFromLots, type MemberState } from './member-state';
+import { applyAdjustment, applyExpiry, applyPurchase, applyReview, applySpend, applyVoid, balanceFromLots, type MemberState } from './member-state';
 
 const settings = DEFAULT_BRAND_SETTINGS;
 const at = (iso: string) => new Date(iso);
@@ -114,4 +114,24 @@ test('spending for an exchange takes the lots expiring first, never points that 
   expect(spent.pointsLots.find((l) => l.id === 'welcome')!.remaining).toBe(100);
   expect(balanceFromLots(spent)).toBe(300);
   expect(applySpend({ ...state, pointsDebt: 10, pointsBalance: 390 }, 1, now)).toBeNull();
+});
+
+describe('applyAdjustment', () => {
+  const now = new Date('2026-12-02T04:00:00Z');
+  const base = { tierId: 'normal', growthBuckets: {}, pointsBalance: 0, pointsLots: [], pointsDebt: 0, tierReviewAt: null, pointsNextExpiry: null };
+
+  test('adds a lot that expires like earned points and pays a debt first', () => {
+    const added = applyAdjustment(base, { points: 50, lotId: 'adj1', now })!;
+    expect(added.pointsBalance).toBe(50);
+    expect(added.pointsLots).toEqual([expect.objectContaining({ id: 'adj1', remaining: 50, expiresAt: new Date('2027-12-31T16:00:00Z') })]);
+    const inDebt = applyAdjustment({ ...base, pointsBalance: -30, pointsDebt: 30 }, { points: 50, lotId: 'adj2', now })!;
+    expect(inDebt).toMatchObject({ pointsBalance: 20, pointsDebt: 0 });
+    expect(inDebt.pointsLots.reduce((sum, lot) => sum + lot.remaining, 0)).toBe(20);
+  });
+
+  test('takes points oldest first and refuses to go below zero', () => {
+    const withPoints = applyAdjustment(base, { points: 50, lotId: 'adj1', now })!;
+    expect(applyAdjustment(withPoints, { points: -20, lotId: 'x', now })).toMatchObject({ pointsBalance: 30 });
+    expect(applyAdjustment(withPoints, { points: -51, lotId: 'x', now })).toBeNull();
+  });
 });

@@ -176,3 +176,15 @@ function reviewDate(tiers: TierDef[], tier: TierDef, buckets: GrowthBuckets, now
   // Already below keep: due now. The review moves one tier per run, so a further drop waits a day.
   return at && at.getTime() <= now.getTime() ? new Date(now.getTime()) : at;
 }
+
+/**
+ * A manager's manual change. Added points are a new lot (paying any debt first, as earnings do) that
+ * expires like earned points; taken points are spent oldest first, and never below zero (null).
+ */
+export function applyAdjustment(state: MemberState, adjustment: { points: number; lotId: string; now: Date }): MemberState | null {
+  const { points, lotId, now } = adjustment;
+  if (points < 0) return applySpend(state, -points, now);
+  const lot: PointsLot = { id: lotId, points, remaining: points, earnedAt: now, expiresAt: expiryForEarning(now) };
+  const settled = state.pointsDebt > 0 ? settleDebt(state.pointsLots, state.pointsDebt, lot) : { lots: addLot(state.pointsLots, lot), debtLeft: 0 };
+  return { ...state, pointsLots: settled.lots, pointsDebt: settled.debtLeft, pointsBalance: state.pointsBalance + points, pointsNextExpiry: nextExpiry(settled.lots) };
+}

@@ -1,6 +1,7 @@
 import type { ParsedInputOf } from '../../../shared/contracts/action';
 import type { CouponsContract } from '../../../shared/contracts/coupons';
 import type { CouponView } from '../../../shared/contracts/views';
+import { auditOnce } from '../../../server/audit';
 import { grantCoupon } from '../../../server/coupon-grant';
 import { couponView } from '../../../server/coupon-views';
 import { storeDirectory } from '../../../server/directory';
@@ -29,5 +30,6 @@ export async function grant(input: ParsedInputOf<CouponsContract, 'grant'>, ctx:
     newId(),
   );
   if ('slotTaken' in outcome) throw new AppError('BUSY');
+  await auditOnce(staff, { action: 'coupon_grant', memberId: member._id, detail: `补发「${template.name}」：${input.reason}` }, ctx.now, `audit:manual:${staff._id}:${input.requestId}`);
   return { coupon: couponView(outcome.coupon, (id) => stores.get(id)?.name ?? '', ctx.now) };
 }

@@ -128,7 +128,7 @@ async function insert(txn: Transaction, member: Stored<MemberDoc>, welcome: Stor
 async function detachPhone(txn: Transaction, holderId: string, phone: string, now: Date): Promise<void> {
   const holder = await txnGet<MemberDoc>(txn, C.members, holderId);
   if (!holder || holder.phoneKey !== phone || holder.phoneVerified) throw new HolderChanged();
-  await saveMember(txn, { ...holder, phone: '', phoneKey: noPhoneKey(holder._id), phoneVerified: false, review: { reason: 'phone_detached', phone, at: now } });
+  await saveMember(txn, { ...holder, phone: '', phoneKey: noPhoneKey(holder._id), phoneTail: '', phoneVerified: false, review: { reason: 'phone_detached', phone, at: now } });
 }
 
 /** The counter code's scene names the store and, optionally, the inviting clerk. */

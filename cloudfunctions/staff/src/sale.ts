@@ -8,6 +8,7 @@ import type { Stored, Transaction } from '../../../server/cloud';
 import { names } from '../../../server/directory';
 import { C, receiptOf, type LedgerDoc, type MemberDoc, type PurchaseDoc, type StaffDoc, type TierChangeDoc } from '../../../server/documents';
 import { couponsForSale, markUsed } from '../../../server/coupons';
+import { careAfterPurchase } from '../../../server/care-fields';
 import { AppError, isAppError, isDuplicateKey } from '../../../server/errors';
 import { newId } from '../../../server/ids';
 import { memberState, saveMember, withMemberState } from '../../../server/member-state';
@@ -84,8 +85,10 @@ export async function recordSale(
         voidReason: '',
         approvedBy: approver?._id ?? null,
       };
+      const receipt = receiptOf(purchase);
       const updated = withMemberState(member, result.state, {
-        ...addPurchaseStats(purchaseStatsOf(member), receiptOf(purchase)),
+        ...addPurchaseStats(purchaseStatsOf(member), receipt),
+        ...careAfterPurchase(member, receipt, now),
         ...(result.upgraded ? { tierSince: now } : {}),
       });
       // The purchase goes first: a repeat of this order fails here, before anything else is written.

@@ -14,6 +14,7 @@ import { giveBackCoupons } from '../../../server/coupons';
 import { AppError, isDuplicateKey } from '../../../server/errors';
 import { expiryEntryId, reversalEntryId } from '../../../server/ids';
 import { memberState, saveMember, withMemberState } from '../../../server/member-state';
+import { careAfterVoid } from '../../../server/care-fields';
 import { requireStaff } from '../../../server/queries';
 import { brandSettings } from '../../../server/settings';
 import { assertNotOwnMembership } from '../../../server/staff-guard';
@@ -48,7 +49,11 @@ export async function voidPurchase(input: ParsedInputOf<StaffContract, 'voidPurc
       settings,
     );
     const stats = removePurchaseStats(purchaseStatsOf(member), receipt);
-    const updated = withMemberState(member, result.state, { ...stats.stats, ...(result.tierChanged ? { tierSince: ctx.now } : {}) });
+    const updated = withMemberState(member, result.state, {
+      ...stats.stats,
+      ...careAfterVoid(member, receipt, stats.stats.purchaseCount, ctx.now),
+      ...(result.tierChanged ? { tierSince: ctx.now } : {}),
+    });
     await saveMember(txn, updated);
     await txn.collection<PurchaseDoc>(C.purchases).doc(receipt.id).update({ data: { status: 'voided', voidedAt: ctx.now, voidedBy: staff._id, voidReason: input.reason } });
     // Named after the purchase: even a second void that raced past the reads could not write it twice.

@@ -1,0 +1,138 @@
+import type { BrandSettings } from '../../../shared/rules/brand-settings';
+import { autoTags, nextTagChangeAt } from '../../../shared/rules/auto-tags';
+import { planCareTasks, postPurchaseTaskKeys, type TaskSeed } from '../../../shared/rules/care-tasks';
+import { heatFallingTwoWeeks } from '../../../shared/rules/heat';
+import { nextSegmentChangeAt, segmentOf } from '../../../shared/rules/segments';
+import { _, db, type Stored } from '../../../server/cloud';
+import { withCare, type MemberWithCare } from '../../../server/care-fields';
+import { staffDirectory, type StaffEntry } from '../../../server/directory';
+import { C, type MemberDoc, type TaskDoc } from '../../../server/documents';
+import { isDuplicateKey } from '../../../server/errors';
+import { normsFor, type ScoreNorms } from '../../../server/score-norms';
+import { taskContext } from '../../../server/task-context';
+
+const PAGE = 100;
+
+function earliest(...dates: Array<Date | null>): Date | null {
+  const times = dates.filter((d): d is Date => d !== null).map((d) => d.getTime());
+  return times.length ? new Date(Math.min(...times)) : null;
+}
+
+/** Who owns a member's tasks: their serving clerk while active, else an active manager of their store. */
+export function taskOwner(member: MemberWithCare, staff: Map<string, StaffEntry>): string | null {
+  const serving = member.servingStaffId ? staff.get(member.servingStaffId) : undefined;
+  if (serving?.status === 'active') return serving._id;
+  const managers = [...staff.values()].filter((s) => s.storeId === member.homeStoreId && s.role === 'manager' && s.status === 'active');
+  return managers.sort((a, b) => (a._id < b._id ? -1 : 1))[0]?._id ?? null;
+}
+
+export function isTopTier(member: MemberDoc, settings: BrandSettings): boolean {
+  return member.tierId === settings.tiers[settings.tiers.length - 1].id;
+}
+
+/**
+ * Looks at one member whose care inputs changed or whose next care date came: makes the follow-up
+ * tasks that are due (each once, by its key), closes the earlier purchase's open post-purchase tasks
+ * when a new purchase supersedes them, sets the segment and the automatic tags, and moves careDueAt to
+ * the next date anything could change — by a conditional update, so a purchase that arrived meanwhile
+ * (careDueAt moved) keeps the member due and the next visit sees it.
+ */
+export async function visitMember(stored: Stored<MemberDoc>, settings: BrandSettings, norms: ScoreNorms, staff: Map<string, StaffEntry>, now: Date): Promise<{ created: number }> {
+  const member = withCare(stored);
+  const care = settings.care;
+  const last = member.recentPurchases[0] ?? null;
+  const plan = planCareTasks(
+    {
+      memberId: member._id,
+      birthday: member.birthday,
+      joinedAt: member.joinedAt,
+      lastPurchase: last ? { id: last.id, at: last.at } : null,
+      recentPurchaseDates: member.recentPurchases.map((p) => p.at),
+      postPurchaseFor: member.postPurchaseFor,
+      heatFalling: heatFallingTwoWeeks(member.heatWeeks, now),
+    },
+    care,
+    now,
+  );
+  const segmentFacts = {
+    joinedAt: member.joinedAt,
+    firstPurchaseAt: member.firstPurchaseAt,
+    lastPurchaseAt: member.lastPurchaseAt,
+    recentPurchaseDates: member.recentPurchases.map((p) => p.at),
+    isTopTier: isTopTier(member, settings),
+    rfm: member.rfm,
+  };
+  const segment = segmentOf(segmentFacts, care, now);
+  const tags = autoTags(
+    { birthday: member.birthday, purchaseCount: member.purchaseCount, couponPurchaseCount: member.couponPurchaseCount, totalSpendFen: member.totalSpendFen, categoryCounts: member.categoryCounts, segment },
+    { highTicketMinFen: normsFor(norms, member.homeStoreId).highTicketMinFen },
+    care,
+    now,
+  );
+  const owner = taskOwner(member, staff);
+  let created = 0;
+  for (const seed of plan.create) if (await createTask(member, seed, owner, settings, now)) created++;
+  if (plan.supersedeFor) {
+    await db
+      .collection<TaskDoc>(C.tasks)
+      .where({ _id: _.in(postPurchaseTaskKeys(plan.supersedeFor)), status: 'open' })
+      .update({ data: { status: 'expired', closedAt: now, closedBy: 'system', closedReason: 'superseded' } });
+  }
+  const next = earliest(plan.nextCheckAt, nextSegmentChangeAt(segmentFacts, care, now), nextTagChangeAt(member.birthday, now));
+  await db
+    .collection<MemberDoc>(C.members)
+    .where({ _id: member._id, careDueAt: stored.careDueAt ?? null })
+    .update({ data: { segment, autoTags: tags, postPurchaseFor: plan.postPurchaseFor, careDueAt: next } });
+  return { created };
+}
+
+/** One task by its key: a second visit, a retry or an overlapping run finds it made and adds nothing. */
+async function createTask(member: MemberWithCare, seed: TaskSeed, owner: string | null, settings: BrandSettings, now: Date): Promise<boolean> {
+  const task: Stored<TaskDoc> = {
+    _id: seed.key,
+    memberId: member._id,
+    storeId: member.homeStoreId,
+    ownerStaffId: owner,
+    cause: seed.cause,
+    title: '',
+    note: '',
+    dueAt: seed.dueAt,
+    status: 'open',
+    purchaseId: seed.purchaseId,
+    couponId: null,
+    context: taskContext(member, settings),
+    createdAt: now,
+    createdBy: 'system',
+    closedAt: null,
+    closedBy: null,
+    outcome: null,
+    closedReason: null,
+  };
+  try {
+    await db.collection<TaskDoc>(C.tasks).add({ data: task });
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
+
+/** Members whose careDueAt has come, a page at a time, until none is left or time runs out. */
+export async function visitDueMembers(settings: BrandSettings, norms: ScoreNorms, now: Date, deadline: number): Promise<{ visited: number; tasksCreated: number; finished: boolean }> {
+  const seen = new Set<string>();
+  let visited = 0;
+  let tasksCreated = 0;
+  const staff = (await staffDirectory()).byId;
+  while (Date.now() < deadline) {
+    const { data } = await db.collection<MemberDoc>(C.members).where({ careDueAt: _.lte(now) }).orderBy('careDueAt', 'asc').limit(PAGE).get();
+    const fresh = data.filter((m) => !seen.has(m._id));
+    if (!fresh.length) return { visited, tasksCreated, finished: true };
+    for (const member of fresh) {
+      if (Date.now() >= deadline) return { visited, tasksCreated, finished: false };
+      seen.add(member._id);
+      tasksCreated += (await visitMember(member, settings, norms, staff, now)).created;
+      visited++;
+    }
+  }
+  return { visited, tasksCreated, finished: false };
+}

@@ -1,0 +1,48 @@
+import type { AuditAction } from '../shared/contracts/care-views';
+import { shanghaiDayKey } from '../shared/time/shanghai';
+import { db, type Stored, type Transaction } from './cloud';
+import { C, type AuditDoc, type StaffDoc } from './documents';
+import { isDuplicateKey } from './errors';
+
+export interface AuditEvent {
+  action: AuditAction;
+  memberId?: string | null;
+  targetStaffId?: string | null;
+  detail?: string;
+}
+
+function auditDoc(staff: Stored<StaffDoc>, event: AuditEvent, now: Date): AuditDoc {
+  return {
+    at: now,
+    day: shanghaiDayKey(now),
+    staffId: staff._id,
+    role: staff.role,
+    storeId: staff.storeId,
+    action: event.action,
+    memberId: event.memberId ?? null,
+    targetStaffId: event.targetStaffId ?? null,
+    detail: event.detail ?? '',
+  };
+}
+
+/**
+ * Appends to the audit log. Entries are only ever added: nothing in the product updates or removes
+ * one. A look (profile view, phone reveal) is logged before the data is returned.
+ */
+export async function audit(staff: Stored<StaffDoc>, event: AuditEvent, now: Date): Promise<void> {
+  await db.collection<AuditDoc>(C.audit).add({ data: auditDoc(staff, event, now) });
+}
+
+/** The same entry inside the transaction that makes the change, so a change is never left unaudited. */
+export async function auditInTransaction(txn: Transaction, staff: Stored<StaffDoc>, event: AuditEvent, now: Date, id: string): Promise<void> {
+  await txn.collection<AuditDoc>(C.audit).add({ data: { ...auditDoc(staff, event, now), _id: id } });
+}
+
+/** An entry named after the request that caused it: a retry of the request logs nothing more. */
+export async function auditOnce(staff: Stored<StaffDoc>, event: AuditEvent, now: Date, id: string): Promise<void> {
+  try {
+    await db.collection<AuditDoc>(C.audit).add({ data: { ...auditDoc(staff, event, now), _id: id } });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
+}

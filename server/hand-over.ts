@@ -1,0 +1,100 @@
+import type { HandOverView } from '../shared/contracts/care-views';
+import { assignRoundRobin, groupByTarget } from '../shared/rules/hand-over';
+import { _, db, type Stored } from './cloud';
+import { C, type HandOverDoc, type MemberDoc, type TaskDoc } from './documents';
+import { getById } from './queries';
+
+/**
+ * Moving a leaving person's customers and open tasks to their receivers, resumably: each slice reads
+ * the next members still served by them (by index) and moves them with one conditional update per
+ * receiver (`servingStaffId` still the leaver's), so a slice run twice, two slices at once or a slice
+ * cut off by a timeout never moves a customer twice or loses one. Tasks follow their customer's new
+ * clerk. Progress counts come from the updates themselves.
+ */
+const CHUNK = 100;
+
+export async function continueHandOver(staffId: string, deadline: number, now: Date): Promise<Stored<HandOverDoc> | null> {
+  let handOver = await getById<HandOverDoc>(C.handOvers, staffId);
+  if (!handOver || handOver.status === 'done') return handOver;
+  while (Date.now() < deadline) {
+    const moved = await moveMembers(handOver);
+    if (moved === null) break;
+    handOver = { ...handOver, offset: handOver.offset + moved.seen, membersMoved: handOver.membersMoved + moved.updated };
+  }
+  while (Date.now() < deadline) {
+    const moved = await moveTasks(handOver);
+    if (moved === null) {
+      await db.collection<HandOverDoc>(C.handOvers).where({ _id: staffId, status: 'running' }).update({ data: { status: 'done', finishedAt: now } });
+      return getById<HandOverDoc>(C.handOvers, staffId);
+    }
+    handOver = { ...handOver, tasksMoved: handOver.tasksMoved + moved };
+  }
+  return getById<HandOverDoc>(C.handOvers, staffId);
+}
+
+/** One chunk of customers; null when none is left. */
+async function moveMembers(handOver: Stored<HandOverDoc>): Promise<{ seen: number; updated: number } | null> {
+  const { data } = await db.collection<MemberDoc>(C.members).where({ servingStaffId: handOver.staffId }).orderBy('_id', 'asc').limit(CHUNK).field({ _id: true }).get();
+  if (!data.length) return null;
+  const assignments = assignRoundRobin(
+    data.map((m) => m._id),
+    handOver.toStaffIds,
+    handOver.spread ? handOver.offset : 0,
+  );
+  let updated = 0;
+  for (const [target, ids] of groupByTarget(assignments)) {
+    const { stats } = await db.collection<MemberDoc>(C.members).where({ _id: _.in(ids), servingStaffId: handOver.staffId }).update({ data: { servingStaffId: target } });
+    updated += stats.updated;
+  }
+  await db.collection<HandOverDoc>(C.handOvers).doc(handOver._id).update({ data: { offset: _.inc(data.length), membersMoved: _.inc(updated) } });
+  return { seen: data.length, updated };
+}
+
+/** One chunk of open tasks, each to whoever serves its customer now; null when none is left. */
+async function moveTasks(handOver: Stored<HandOverDoc>): Promise<number | null> {
+  const { data } = await db.collection<TaskDoc>(C.tasks).where({ ownerStaffId: handOver.staffId, status: 'open' }).limit(CHUNK).field({ memberId: true }).get();
+  if (!data.length) return null;
+  const memberIds = [...new Set(data.map((t) => t.memberId))];
+  const { data: members } = await db.collection<MemberDoc>(C.members).where({ _id: _.in(memberIds) }).field({ servingStaffId: true }).limit(memberIds.length).get();
+  const servedBy = new Map(members.map((m) => [m._id, m.servingStaffId ?? null]));
+  const byOwner = new Map<string, string[]>();
+  data.forEach((task, index) => {
+    const serving = servedBy.get(task.memberId);
+    // A customer not (or no longer) served by a receiver: their task goes round the receivers.
+    const owner = serving && serving !== handOver.staffId ? serving : handOver.toStaffIds[index % handOver.toStaffIds.length];
+    byOwner.set(owner, [...(byOwner.get(owner) ?? []), task._id]);
+  });
+  let updated = 0;
+  for (const [owner, ids] of byOwner) {
+    const { stats } = await db.collection<TaskDoc>(C.tasks).where({ _id: _.in(ids), ownerStaffId: handOver.staffId, status: 'open' }).update({ data: { ownerStaffId: owner } });
+    updated += stats.updated;
+  }
+  await db.collection<HandOverDoc>(C.handOvers).doc(handOver._id).update({ data: { tasksMoved: _.inc(updated) } });
+  return updated;
+}
+
+export async function handOverView(handOver: Stored<HandOverDoc>, staffName: string): Promise<HandOverView> {
+  const [members, tasks] = await Promise.all([
+    db.collection<MemberDoc>(C.members).where({ servingStaffId: handOver.staffId }).count(),
+    db.collection<TaskDoc>(C.tasks).where({ ownerStaffId: handOver.staffId, status: 'open' }).count(),
+  ]);
+  return {
+    staffId: handOver.staffId,
+    staffName,
+    status: handOver.status,
+    toStaffIds: handOver.toStaffIds,
+    spread: handOver.spread,
+    membersMoved: handOver.membersMoved,
+    tasksMoved: handOver.tasksMoved,
+    membersLeft: members.total,
+    tasksLeft: tasks.total,
+    startedAt: handOver.startedAt.toISOString(),
+    finishedAt: handOver.finishedAt ? handOver.finishedAt.toISOString() : null,
+  };
+}
+
+/** Hand-overs still running, for the care jobs to finish. */
+export async function runningHandOvers(): Promise<string[]> {
+  const { data } = await db.collection<HandOverDoc>(C.handOvers).where({ status: 'running' }).limit(100).field({ _id: true }).get();
+  return data.map((h) => h._id);
+}
