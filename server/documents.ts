@@ -364,8 +364,9 @@ export interface HandOverDoc {
   toStaffIds: string[];
   /** The next round-robin position (spread). */
   offset: number;
-  membersMoved: number;
-  tasksMoved: number;
+  /** What they served and owned when the hand-over was filed: progress is these less what is left. */
+  membersTotal: number;
+  tasksTotal: number;
   startedBy: string;
   startedAt: Date;
   finishedAt: Date | null;

@@ -9,7 +9,8 @@ import { getById } from './queries';
  * the next members still served by them (by index) and moves them with one conditional update per
  * receiver (`servingStaffId` still the leaver's), so a slice run twice, two slices at once or a slice
  * cut off by a timeout never moves a customer twice or loses one. Tasks follow their customer's new
- * clerk. Progress counts come from the updates themselves.
+ * clerk. Progress is what they served when it was filed less what they still serve, so a slice cut off
+ * between its updates and its bookkeeping never miscounts.
  */
 const CHUNK = 100;
 
@@ -19,7 +20,7 @@ export async function continueHandOver(staffId: string, deadline: number, now: D
   while (Date.now() < deadline) {
     const moved = await moveMembers(handOver);
     if (moved === null) break;
-    handOver = { ...handOver, offset: handOver.offset + moved.seen, membersMoved: handOver.membersMoved + moved.updated };
+    handOver = { ...handOver, offset: handOver.offset + moved.seen };
   }
   while (Date.now() < deadline) {
     const moved = await moveTasks(handOver);
@@ -27,7 +28,6 @@ export async function continueHandOver(staffId: string, deadline: number, now: D
       await db.collection<HandOverDoc>(C.handOvers).where({ _id: staffId, status: 'running' }).update({ data: { status: 'done', finishedAt: now } });
       return getById<HandOverDoc>(C.handOvers, staffId);
     }
-    handOver = { ...handOver, tasksMoved: handOver.tasksMoved + moved };
   }
   return getById<HandOverDoc>(C.handOvers, staffId);
 }
@@ -46,8 +46,17 @@ async function moveMembers(handOver: Stored<HandOverDoc>): Promise<{ seen: numbe
     const { stats } = await db.collection<MemberDoc>(C.members).where({ _id: _.in(ids), servingStaffId: handOver.staffId }).update({ data: { servingStaffId: target } });
     updated += stats.updated;
   }
-  await db.collection<HandOverDoc>(C.handOvers).doc(handOver._id).update({ data: { offset: _.inc(data.length), membersMoved: _.inc(updated) } });
+  await db.collection<HandOverDoc>(C.handOvers).doc(handOver._id).update({ data: { offset: _.inc(data.length) } });
   return { seen: data.length, updated };
+}
+
+/** Counts at filing: what the person serves and owns. */
+export async function handOverTotals(staffId: string): Promise<{ membersTotal: number; tasksTotal: number }> {
+  const [members, tasks] = await Promise.all([
+    db.collection<MemberDoc>(C.members).where({ servingStaffId: staffId }).count(),
+    db.collection<TaskDoc>(C.tasks).where({ ownerStaffId: staffId, status: 'open' }).count(),
+  ]);
+  return { membersTotal: members.total, tasksTotal: tasks.total };
 }
 
 /** One chunk of open tasks, each to whoever serves its customer now; null when none is left. */
@@ -69,7 +78,6 @@ async function moveTasks(handOver: Stored<HandOverDoc>): Promise<number | null> 
     const { stats } = await db.collection<TaskDoc>(C.tasks).where({ _id: _.in(ids), ownerStaffId: handOver.staffId, status: 'open' }).update({ data: { ownerStaffId: owner } });
     updated += stats.updated;
   }
-  await db.collection<HandOverDoc>(C.handOvers).doc(handOver._id).update({ data: { tasksMoved: _.inc(updated) } });
   return updated;
 }
 
@@ -84,8 +92,8 @@ export async function handOverView(handOver: Stored<HandOverDoc>, staffName: str
     status: handOver.status,
     toStaffIds: handOver.toStaffIds,
     spread: handOver.spread,
-    membersMoved: handOver.membersMoved,
-    tasksMoved: handOver.tasksMoved,
+    membersMoved: Math.max(0, handOver.membersTotal - members.total),
+    tasksMoved: Math.max(0, handOver.tasksTotal - tasks.total),
     membersLeft: members.total,
     tasksLeft: tasks.total,
     startedAt: handOver.startedAt.toISOString(),

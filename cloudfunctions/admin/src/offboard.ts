@@ -7,7 +7,7 @@ import { forgetDirectory } from '../../../server/directory';
 import type { RequestContext } from '../../../server/dispatch';
 import { C, type HandOverDoc, type StaffDoc } from '../../../server/documents';
 import { AppError, isDuplicateKey } from '../../../server/errors';
-import { continueHandOver, handOverView } from '../../../server/hand-over';
+import { continueHandOver, handOverTotals, handOverView } from '../../../server/hand-over';
 import { getById, requireStaff } from '../../../server/queries';
 
 /** How long one call moves customers before answering with progress (the rest: the next call or the care jobs). */
@@ -61,8 +61,7 @@ export async function offboard(input: ParsedInputOf<AdminContract, 'offboard'>, 
       spread: !input.toStaffId,
       toStaffIds,
       offset: 0,
-      membersMoved: 0,
-      tasksMoved: 0,
+      ...(await handOverTotals(person._id)),
       startedBy: caller._id,
       startedAt: ctx.now,
       finishedAt: null,
