@@ -1,0 +1,115 @@
+/** The hourly care jobs after moving the local cloud's clock: each task cause once, scores, expiry, timer-only. */
+import { ok, TEST_CONSENT as consent, useMembershipCloud } from '../../../server/testing';
+
+const t = useMembershipCloud();
+
+type Task = { _id: string; cause: string; ownerStaffId: string | null; status: string; dueAt: Date; context: { couponName: string | null } };
+
+async function tasksOf(memberId: string): Promise<Task[]> {
+  return ((await t.db.collection('tasks').where({ memberId }).get()) as unknown as { data: Task[] }).data;
+}
+
+async function memberDoc(id: string) {
+  return ((await t.db.collection('members').doc(id).get()) as unknown as { data: Record<string, any> }).data;
+}
+
+/** Runs the job the way overlapping timers would: twice at once, then once more. */
+async function runJobs() {
+  await Promise.all([t.cloud.client.trigger('care-jobs'), t.cloud.client.trigger('care-jobs')]);
+  return t.cloud.client.trigger<Record<string, any>>('care-jobs');
+}
+
+test('refuses anything but its timer', async () => {
+  const answer = await t.cloud.client.invoke('care-jobs', { openid: 'o-admin' }, { Type: 'Timer' });
+  expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});
+
+test('a birthday task once, on the day the brand says (3 days before), owned by the serving clerk', async () => {
+  await t.cloud.client.setClock('2026-11-10T10:00:00+08:00');
+  const id = ok(await t.member('o-bday')('join', { scene: 's=S01&c=CLK001', consent, phone: { number: '13600001111' }, profile: { name: '周岚', birthday: '1990-11-20' } })).card.memberId;
+  await runJobs();
+  expect(await tasksOf(id)).toEqual([]);
+  await t.cloud.client.setClock('2026-11-17T09:00:00+08:00');
+  await runJobs();
+  const tasks = await tasksOf(id);
+  expect(tasks.map((task) => [task._id, task.cause, task.ownerStaffId])).toEqual([[`birthday:${id}:2026`, 'birthday', 'st-clerk1']]);
+  expect((await memberDoc(id)).autoTags).toContain('auto:birth_month');
+});
+
+test('a dormant task once per dormant spell, and the segment follows', async () => {
+  await t.cloud.client.setClock('2026-06-01T10:00:00+08:00');
+  const id = ok(await t.member('o-sleepy')('join', { scene: 's=S01&c=CLK001', consent, phone: { number: '13600002222' } })).card.memberId;
+  ok(await t.staff('o-clerk1')('recordPurchase', { memberId: id, amountFen: 50_000, orderNo: 'D-1', categories: ['外套'] }));
+  await runJobs();
+  expect((await memberDoc(id)).segment).toBe('new');
+  await t.cloud.client.setClock('2026-09-01T10:00:00+08:00');
+  await runJobs();
+  const dormant = (await tasksOf(id)).filter((task) => task.cause === 'dormant');
+  expect(dormant.map((task) => task._id)).toEqual([`dormant:${id}:S01_D-1`]);
+  expect((await memberDoc(id)).segment).toBe('dormant');
+  await t.cloud.client.setClock('2026-09-20T10:00:00+08:00');
+  await runJobs();
+  expect((await tasksOf(id)).filter((task) => task.cause === 'dormant')).toHaveLength(1);
+});
+
+test('a churn warning once when the gap since the last purchase passes twice the usual one', async () => {
+  await t.cloud.client.setClock('2026-07-01T10:00:00+08:00');
+  const id = ok(await t.member('o-regular')('join', { scene: 's=S01&c=CLK001', consent, phone: { number: '13600003333' } })).card.memberId;
+  for (const [day, order] of [['2026-07-01', 'R-1'], ['2026-07-11', 'R-2'], ['2026-07-21', 'R-3'], ['2026-07-31', 'R-4']]) {
+    await t.cloud.client.setClock(`${day}T10:00:00+08:00`);
+    ok(await t.staff('o-clerk1')('recordPurchase', { memberId: id, amountFen: 10_000, orderNo: order }));
+  }
+  await t.cloud.client.setClock('2026-08-15T10:00:00+08:00');
+  await runJobs();
+  expect((await tasksOf(id)).filter((task) => task.cause === 'churn')).toEqual([]);
+  await t.cloud.client.setClock('2026-08-21T10:00:00+08:00');
+  await runJobs();
+  await runJobs();
+  expect((await tasksOf(id)).filter((task) => task.cause === 'churn').map((task) => task._id)).toEqual([`churn:${id}:S01_R-4`]);
+});
+
+test('a coupon about to expire unused makes one task, naming the coupon', async () => {
+  await t.cloud.client.setClock('2026-10-01T10:00:00+08:00');
+  const id = ok(await t.member('o-holder')('join', { scene: 's=S01&c=CLK001', consent, phone: { number: '13600004444' } })).card.memberId;
+  const validUntil = new Date('2026-10-03T16:00:00Z');
+  await t.db.collection('coupons').add({
+    data: {
+      _id: 'c-expiring', grantKey: 'manual:test:1', slotKey: 'none:c-expiring', templateId: 'T1', templateName: '满300减50', memberId: id,
+      rule: { kind: 'amount_off', thresholdFen: 30_000, offFen: 5_000 }, stackable: false, storeIds: [], validFrom: new Date('2026-09-01T00:00:00Z'),
+      validUntil, dueAt: validUntil, status: 'unused', source: 'manual', grantedMonth: '202609', grantedAt: new Date('2026-09-01T00:00:00Z'), grantedBy: 'st-manager',
+      usedAt: null, usedPurchaseId: null, usedStoreId: null, discountFen: 0, usedSaleFen: 0, pointsSpent: 0, history: [],
+    } as never,
+  });
+  await runJobs();
+  await runJobs();
+  const tasks = (await tasksOf(id)).filter((task) => task.cause === 'coupon_expiring');
+  expect(tasks.map((task) => [task._id, task.context.couponName])).toEqual([['coupon:c-expiring', '满300减50']]);
+  const view = ok(await t.care('o-clerk1')('tasks', { bucket: 'overdue' }));
+  const all = [...view.tasks, ...ok(await t.care('o-clerk1')('tasks', { bucket: 'today' })).tasks];
+  expect(all.find((task) => task.taskId === 'coupon:c-expiring')?.script).toContain('满300减50');
+});
+
+test('open tasks long past due expire', async () => {
+  await t.cloud.client.setClock('2026-12-30T10:00:00+08:00');
+  await runJobs();
+  const open = ((await t.db.collection('tasks').where({ status: 'open', dueAt: t.db.command.lt(new Date('2026-12-23T02:00:00Z')) }).count()) as { total: number }).total;
+  expect(open).toBe(0);
+  const expired = ((await t.db.collection('tasks').where({ status: 'expired', closedReason: 'overdue' }).count()) as { total: number }).total;
+  expect(expired).toBeGreaterThan(0);
+});
+
+test('the nightly pass scores every member once a day: RFM for buyers, the week\'s heat, norms', async () => {
+  await t.cloud.client.setClock('2027-01-05T02:10:00+08:00');
+  const first = await t.cloud.client.trigger<Record<string, any>>('care-jobs');
+  expect(first.scores).toMatchObject({ status: 'done' });
+  expect(first.scores.members).toBe(4);
+  const again = await t.cloud.client.trigger<Record<string, any>>('care-jobs');
+  expect(again.scores.status).toBe('skipped');
+  const { data } = (await t.db.collection('members').where({ purchaseCount: t.db.command.gt(0) }).get()) as unknown as { data: Array<Record<string, any>> };
+  for (const member of data) {
+    expect(member.rfm === null || [member.rfm.r, member.rfm.f, member.rfm.m].every((n: number) => n >= 1 && n <= 5)).toBe(true);
+    expect(member.heatWeeks['2027-W01']).toBe(member.heat);
+  }
+  const norms = ((await t.db.collection('job_state').doc('score-norms').get()) as unknown as { data: { data: { brand: { spendReferenceFen: number } } } }).data;
+  expect(norms.data.brand.spendReferenceFen).toBeGreaterThan(0);
+});
