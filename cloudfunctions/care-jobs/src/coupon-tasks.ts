@@ -1,12 +1,11 @@
 import type { BrandSettings } from '../../../shared/rules/brand-settings';
 import { couponTaskDueAt, couponTaskKey } from '../../../shared/rules/care-tasks';
-import { _, db, type Stored } from '../../../server/cloud';
+import { _, db } from '../../../server/cloud';
 import { withCare } from '../../../server/care-fields';
 import type { StaffEntry } from '../../../server/directory';
-import { C, type CouponDoc, type MemberDoc, type TaskDoc } from '../../../server/documents';
-import { isDuplicateKey } from '../../../server/errors';
+import { C, type CouponDoc, type MemberDoc } from '../../../server/documents';
 import { jobState, saveJobState } from '../../../server/job-state';
-import { taskContext } from '../../../server/task-context';
+import { addTaskOnce, openTask } from '../../../server/tasks';
 import { taskOwner } from './visit-members';
 
 const STATE_ID = 'coupon-tasks';
@@ -39,41 +38,26 @@ export async function couponExpiryTasks(settings: BrandSettings, staff: Map<stri
     const byId = new Map(members.map((m) => [m._id, withCare(m)]));
     for (const coupon of data) {
       const member = byId.get(coupon.memberId);
-      if (member && (await addCouponTask(coupon, member, taskOwner(member, staff), settings, now))) created++;
+      if (!member) continue;
+      const task = openTask(
+        member,
+        {
+          key: couponTaskKey(coupon._id),
+          cause: 'coupon_expiring',
+          dueAt: new Date(Math.max(now.getTime(), couponTaskDueAt(coupon.validUntil, settings.care).getTime())),
+          couponId: coupon._id,
+          couponName: coupon.templateName,
+          owner: taskOwner(member, staff),
+          createdBy: 'system',
+        },
+        settings,
+        now,
+      );
+      if (await addTaskOnce(task)) created++;
     }
     const last = data[data.length - 1];
     mark = { at: last.dueAt ?? mark.at, id: last._id };
     await saveJobState(STATE_ID, { status: 'running', phase: 'watermark', cursor: mark.id, watermark: mark.at, data: {}, updatedAt: now });
   }
   return { created, finished: false };
-}
-
-async function addCouponTask(coupon: Stored<CouponDoc>, member: Stored<MemberDoc>, owner: string | null, settings: BrandSettings, now: Date): Promise<boolean> {
-  const task: Stored<TaskDoc> = {
-    _id: couponTaskKey(coupon._id),
-    memberId: member._id,
-    storeId: member.homeStoreId,
-    ownerStaffId: owner,
-    cause: 'coupon_expiring',
-    title: '',
-    note: '',
-    dueAt: new Date(Math.max(now.getTime(), couponTaskDueAt(coupon.validUntil, settings.care).getTime())),
-    status: 'open',
-    purchaseId: null,
-    couponId: coupon._id,
-    context: taskContext(member, settings, coupon.templateName),
-    createdAt: now,
-    createdBy: 'system',
-    closedAt: null,
-    closedBy: null,
-    outcome: null,
-    closedReason: null,
-  };
-  try {
-    await db.collection<TaskDoc>(C.tasks).add({ data: task });
-    return true;
-  } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
-  }
 }

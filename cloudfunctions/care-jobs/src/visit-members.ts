@@ -1,15 +1,14 @@
 import type { BrandSettings } from '../../../shared/rules/brand-settings';
 import { autoTags, nextTagChangeAt } from '../../../shared/rules/auto-tags';
-import { planCareTasks, postPurchaseTaskKeys, type TaskSeed } from '../../../shared/rules/care-tasks';
+import { planCareTasks, postPurchaseTaskKeys } from '../../../shared/rules/care-tasks';
 import { heatFallingTwoWeeks } from '../../../shared/rules/heat';
 import { nextSegmentChangeAt, segmentOf } from '../../../shared/rules/segments';
 import { _, db, type Stored } from '../../../server/cloud';
 import { withCare, type MemberWithCare } from '../../../server/care-fields';
 import { staffDirectory, type StaffEntry } from '../../../server/directory';
 import { C, type MemberDoc, type TaskDoc } from '../../../server/documents';
-import { isDuplicateKey } from '../../../server/errors';
 import { normsFor, type ScoreNorms } from '../../../server/score-norms';
-import { taskContext } from '../../../server/task-context';
+import { addTaskOnce, openTask } from '../../../server/tasks';
 
 const PAGE = 100;
 
@@ -71,7 +70,9 @@ export async function visitMember(stored: Stored<MemberDoc>, settings: BrandSett
   );
   const owner = taskOwner(member, staff);
   let created = 0;
-  for (const seed of plan.create) if (await createTask(member, seed, owner, settings, now)) created++;
+  for (const seed of plan.create) {
+    if (await addTaskOnce(openTask(member, { key: seed.key, cause: seed.cause, dueAt: seed.dueAt, purchaseId: seed.purchaseId, owner, createdBy: 'system' }, settings, now))) created++;
+  }
   if (plan.supersedeFor) {
     await db
       .collection<TaskDoc>(C.tasks)
@@ -84,37 +85,6 @@ export async function visitMember(stored: Stored<MemberDoc>, settings: BrandSett
     .where({ _id: member._id, careDueAt: stored.careDueAt ?? null })
     .update({ data: { segment, autoTags: tags, postPurchaseFor: plan.postPurchaseFor, careDueAt: next } });
   return { created };
-}
-
-/** One task by its key: a second visit, a retry or an overlapping run finds it made and adds nothing. */
-async function createTask(member: MemberWithCare, seed: TaskSeed, owner: string | null, settings: BrandSettings, now: Date): Promise<boolean> {
-  const task: Stored<TaskDoc> = {
-    _id: seed.key,
-    memberId: member._id,
-    storeId: member.homeStoreId,
-    ownerStaffId: owner,
-    cause: seed.cause,
-    title: '',
-    note: '',
-    dueAt: seed.dueAt,
-    status: 'open',
-    purchaseId: seed.purchaseId,
-    couponId: null,
-    context: taskContext(member, settings),
-    createdAt: now,
-    createdBy: 'system',
-    closedAt: null,
-    closedBy: null,
-    outcome: null,
-    closedReason: null,
-  };
-  try {
-    await db.collection<TaskDoc>(C.tasks).add({ data: task });
-    return true;
-  } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
-  }
 }
 
 /** Members whose careDueAt has come, a page at a time, until none is left or time runs out. */

@@ -10,12 +10,12 @@ import { interactionView, taskView } from '../../../server/care-views';
 import { names } from '../../../server/directory';
 import type { RequestContext } from '../../../server/dispatch';
 import { C, type InteractionDoc, type StaffDoc, type TaskDoc } from '../../../server/documents';
-import { AppError, isDuplicateKey } from '../../../server/errors';
+import { AppError } from '../../../server/errors';
 import { decodeCursor, encodeCursor } from '../../../server/list-cursor';
 import { getById, memberById, requireStaff } from '../../../server/queries';
 import { brandSettings } from '../../../server/settings';
 import { assertNotOwnMembership } from '../../../server/staff-guard';
-import { taskContext } from '../../../server/task-context';
+import { addTaskOnce, openTask } from '../../../server/tasks';
 import { txnGet, withTransaction } from '../../../server/transaction';
 import { addInteraction } from './interactions';
 
@@ -66,33 +66,13 @@ export async function createTask(input: ParsedInputOf<CareContract, 'createTask'
   assertMayServe(staff, member);
   assertNotOwnMembership(staff, member);
   const key = manualTaskKey(staff._id, input.requestId);
-  const task: Stored<TaskDoc> = {
-    _id: key,
-    memberId: member._id,
-    storeId: member.homeStoreId,
-    ownerStaffId: staff._id,
-    cause: 'manual',
-    title: input.title,
-    note: input.note,
-    dueAt: startOfShanghaiDayKey(input.dueDate.replace(/-/g, '')),
-    status: 'open',
-    purchaseId: null,
-    couponId: null,
-    context: taskContext(member, settings),
-    createdAt: ctx.now,
-    createdBy: staff._id,
-    closedAt: null,
-    closedBy: null,
-    outcome: null,
-    closedReason: null,
-  };
-  let saved = task;
-  try {
-    await db.collection<TaskDoc>(C.tasks).add({ data: task });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    saved = (await getById<TaskDoc>(C.tasks, key)) ?? task;
-  }
+  const task = openTask(
+    member,
+    { key, cause: 'manual', title: input.title, note: input.note, dueAt: startOfShanghaiDayKey(input.dueDate.replace(/-/g, '')), owner: staff._id, createdBy: staff._id },
+    settings,
+    ctx.now,
+  );
+  const saved = (await addTaskOnce(task)) ? task : ((await getById<TaskDoc>(C.tasks, key)) ?? task);
   const named = await names({ stores: [saved.storeId], staff: [saved.ownerStaffId] });
   return { task: taskView(saved, settings, named, ctx.now) };
 }
