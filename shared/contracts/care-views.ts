@@ -161,7 +161,9 @@ export interface AuditEntryView {
   at: string;
   action: AuditAction;
   actionText: string;
+  staffId: string;
   staffName: string;
+  memberId: string | null;
   memberName: string | null;
   detail: string;
 }

@@ -138,6 +138,15 @@ describe('customer', () => {
     expect(exists(page, '#review-note')).toBe(false);
   });
 
+  it('links to the customer’s profile under the card', async () => {
+    const cloud = installCloud(byAction({}));
+    const page = await openPage(true);
+    expect(text(page, '#open-profile')).toBe('顾客档案');
+    await tap(page, '#open-profile');
+    expect(navigateTo).toHaveBeenCalledWith({ url: `/pages/customer-profile/customer-profile?memberId=${demo.MEMBER_ID}` });
+    expect(cloud.calls).toEqual([]);
+  });
+
   it('offers 补发 to a manager, and not to a clerk', async () => {
     require('../../stores/staff-profile').setStaffProfile(demo.manager);
     installCloud(byAction({ 'staff.customer': ok(demo.customer) }));

@@ -83,6 +83,7 @@ type Methods = {
   onShow(): void;
   onRecordPurchase(): void;
   onGrantCoupon(): void;
+  onOpenProfile(): void;
   onVoidPurchase(event: WechatMiniprogram.TouchEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { purchaseId: string }>): void;
   _reload(): void;
   _show(view: CustomerView): WechatMiniprogram.IAnyObject;
@@ -137,6 +138,10 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
       const view = this._view;
       if (!view) return;
       wx.navigateTo({ url: `/pages/grant-coupon/grant-coupon?memberId=${encodeURIComponent(view.memberId)}&name=${encodeURIComponent(view.name)}` });
+    },
+
+    onOpenProfile() {
+      wx.navigateTo({ url: `/pages/customer-profile/customer-profile?memberId=${encodeURIComponent(this.data.memberId)}` });
     },
 
     onRecordPurchase() {

@@ -1,4 +1,5 @@
 import * as demo from '../../fixtures/demo';
+import * as tasks from '../../fixtures/tasks';
 import { byAction, fail, installCloud, ok } from '../../test-support/cloud';
 import { exists, fire, render, settle, tap, text } from '../../test-support/simulate';
 
@@ -134,5 +135,55 @@ describe('staff-home', () => {
     const page = await showPage();
     await tap(page, '#coupon-templates');
     expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/coupon-templates/coupon-templates' });
+  });
+
+  it('shows a clerk 待办 with the count due as a red badge, and 顾客; nothing of staff or audit', async () => {
+    const cloud = installCloud(byAction({ 'staff.me': ok(tasks.clerkWithTasks) }));
+    const page = await showPage();
+    expect(cloud.calls).toHaveLength(1);
+    expect(text(page, '#tasks-badge')).toBe('5');
+    expect(exists(page, '#entry-customers')).toBe(true);
+    expect(exists(page, '#entry-staff')).toBe(false);
+    expect(exists(page, '#entry-audit')).toBe(false);
+    await tap(page, '#entry-tasks');
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/tasks/tasks' });
+    await tap(page, '#entry-customers');
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/pages/customers/customers' });
+  });
+
+  it('hides the badge when nothing is due, and caps a large count', async () => {
+    const cloud = installCloud(byAction({ 'staff.me': ok({ ...demo.staff, tasksDue: 0 }) }));
+    const page = await showPage();
+    expect(exists(page, '#entry-tasks')).toBe(true);
+    expect(exists(page, '#tasks-badge')).toBe(false);
+
+    // staff.me from before the field existed: no badge rather than "undefined".
+    cloud.setRoute(byAction({ 'staff.me': ok(demo.staff) }));
+    page.instance.onShow();
+    await settle();
+    expect(exists(page, '#tasks-badge')).toBe(false);
+
+    cloud.setRoute(byAction({ 'staff.me': ok({ ...demo.staff, tasksDue: 140 }) }));
+    page.instance.onShow();
+    await settle();
+    expect(text(page, '#tasks-badge')).toBe('99+');
+  });
+
+  it('gives a manager 员工 but not 审计日志', async () => {
+    installCloud(byAction({ 'staff.me': ok(tasks.managerWithTasks) }));
+    const page = await showPage();
+    expect(text(page, '#tasks-badge')).toBe('2');
+    expect(exists(page, '#entry-audit')).toBe(false);
+    await tap(page, '#entry-staff');
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/staff-manage/staff-manage' });
+  });
+
+  it('gives an admin 员工 and 审计日志', async () => {
+    installCloud(byAction({ 'staff.me': ok(tasks.admin) }));
+    const page = await showPage();
+    expect(exists(page, '#entry-staff')).toBe(true);
+    expect(exists(page, '#tasks-badge')).toBe(false);
+    await tap(page, '#entry-audit');
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/audit-log/audit-log' });
   });
 });

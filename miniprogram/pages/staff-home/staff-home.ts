@@ -10,7 +10,9 @@ import { roleName } from '../../utils/member-text';
 import { selectTab } from '../../utils/select-tab';
 
 /**
- * The clerk's workbench: who and where they are (staff.me), and the scan that starts every sale.
+ * The clerk's workbench: who and where they are (staff.me), the entries to their follow-ups (with the
+ * count due from the same call), customers and, by role, staff and audit, and the scan that starts
+ * every sale.
  * A scanned member code is resolved here (staff.resolveMemberCode) and the customer view is handed
  * to the customer page, so the till flow costs one call per screen.
  */
@@ -22,6 +24,22 @@ interface StaffDisplay {
   /** Managers and admins: clerks' sales waiting for them (0 hides the entry). */
   pendingSales: number;
   manages: boolean;
+  admin: boolean;
+  /** Open follow-ups due today or overdue: the 待办 badge ('' hides it). */
+  tasksBadge: string;
+}
+
+function toDisplay(view: StaffView): StaffDisplay {
+  const due = view.tasksDue ?? 0;
+  return {
+    name: view.name,
+    roleText: roleName(view.role),
+    storeName: view.storeName,
+    pendingSales: view.pendingSales ?? 0,
+    manages: view.role !== 'clerk',
+    admin: view.role === 'admin',
+    tasksBadge: due <= 0 ? '' : due > 99 ? '99+' : String(due),
+  };
 }
 
 /** The barcode's number as a clerk types it from the shopper's screen: 18 digits, spaces allowed. */
@@ -47,6 +65,10 @@ type Methods = {
   onSubmitTypedCode(): void;
   onOpenPendingSales(): void;
   onOpenCouponTemplates(): void;
+  onOpenTasks(): void;
+  onOpenCustomers(): void;
+  onOpenStaff(): void;
+  onOpenAudit(): void;
   _reload(): void;
   _resolve(token: string): void;
 };
@@ -72,7 +94,7 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
         () => callStaff('me', {}),
         (view: StaffView | null) => ({
           loaded: true,
-          staff: view ? { name: view.name, roleText: roleName(view.role), storeName: view.storeName, pendingSales: view.pendingSales ?? 0, manages: view.role !== 'clerk' } : null,
+          staff: view ? toDisplay(view) : null,
         }),
       ).then((view) => {
         // undefined = the call failed: the role is unknown, so the tab bar keeps what it had.
@@ -123,6 +145,22 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
 
     onOpenCouponTemplates() {
       wx.navigateTo({ url: '/pages/coupon-templates/coupon-templates' });
+    },
+
+    onOpenTasks() {
+      wx.navigateTo({ url: '/pages/tasks/tasks' });
+    },
+
+    onOpenCustomers() {
+      wx.navigateTo({ url: '/pages/customers/customers' });
+    },
+
+    onOpenStaff() {
+      wx.navigateTo({ url: '/pages/staff-manage/staff-manage' });
+    },
+
+    onOpenAudit() {
+      wx.navigateTo({ url: '/pages/audit-log/audit-log' });
     },
 
     _resolve(token) {
