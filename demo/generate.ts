@@ -4,7 +4,9 @@ import { applyPurchase } from '../shared/rules/member-state';
 import { expiryForEarning } from '../shared/rules/points';
 import { addPurchaseStats, NO_PURCHASES, type PurchaseStats } from '../shared/rules/purchase-stats';
 import { formatShanghai, startOfShanghaiDay } from '../shared/time/shanghai';
-import { receiptOf, type CouponDoc, type CouponTemplateDoc, type ApprovalDoc, type LedgerDoc, type MemberDoc, type PurchaseDoc, type PurchaseReceipt, type TierChangeDoc } from '../server/documents';
+import { receiptOf, type CouponDoc, type CouponTemplateDoc, type ApprovalDoc, type InteractionDoc, type JobStateDoc, type LedgerDoc, type MemberCareFields, type MemberDoc, type PurchaseDoc, type PurchaseReceipt, type TagDoc, type TaskDoc, type TierChangeDoc } from '../server/documents';
+import { careAfterPurchase } from '../server/care-fields';
+import { spendInLast12Months } from '../shared/rules/care-stats';
 import { memberState, withMemberState } from '../server/member-state';
 import { newMember, noPhoneKey } from '../server/new-member';
 import { DEMO_OPENIDS, DEMO_STAFF, DEMO_STORES } from './brand';
@@ -12,8 +14,9 @@ import { demoCoupon, demoTemplates, DEMO_TEMPLATE_IDS, settled, used } from './c
 import { applyCoupons } from '../shared/rules/coupons';
 import { applySpend } from '../shared/rules/member-state';
 import { exchangeReason } from '../shared/rules/ledger-text';
+import { addCareDemo } from './care';
 
-type WithId<T> = T & { _id: string };
+export type WithId<T> = T & { _id: string };
 
 export interface DemoData {
   members: WithId<MemberDoc>[];
@@ -23,6 +26,11 @@ export interface DemoData {
   approvals: WithId<ApprovalDoc>[];
   couponTemplates: WithId<CouponTemplateDoc>[];
   coupons: WithId<CouponDoc>[];
+  /** Customer care: manual tags, interactions, follow-up tasks the care jobs would not make at seed time, and the score norms. */
+  tags: WithId<TagDoc>[];
+  interactions: WithId<InteractionDoc>[];
+  tasks: WithId<TaskDoc>[];
+  jobState: WithId<JobStateDoc>[];
   /** settings/brand: the welcome coupon. */
   settings: Partial<BrandSettings>;
 }
@@ -50,7 +58,17 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
   const clerksByStore = new Map(DEMO_STORES.map((s) => [s._id, DEMO_STAFF.filter((st) => st.storeId === s._id && st.role !== 'admin')]));
   const templates = demoTemplates(now);
   const byId = new Map(templates.map((t) => [t._id, t]));
-  const out: DemoData = { members: [], purchases: [], ledger: [], tierChanges: [], approvals: [], couponTemplates: templates, coupons: [], settings: { welcomeCouponTemplateIds: [DEMO_TEMPLATE_IDS.welcome] } };
+  const out: DemoData = {
+    members: [], purchases: [], ledger: [], tierChanges: [], approvals: [], couponTemplates: templates, coupons: [],
+    tags: [], interactions: [], tasks: [], jobState: [],
+    settings: { welcomeCouponTemplateIds: [DEMO_TEMPLATE_IDS.welcome] },
+  };
+  const staffById = new Map(DEMO_STAFF.map((st) => [st._id, st]));
+  // At 静安旗舰店 about half the members were invited by 李导购, four in ten by 孙导购 (the clerk to offboard), a few by the manager.
+  const inviterAt = (storeId: string, staff: typeof DEMO_STAFF, draw: number, demoShopper: boolean) => {
+    if (storeId !== 'S01') return staff[Math.floor(draw * staff.length)];
+    return staffById.get(demoShopper || draw < 0.5 ? 'staff-clerk-1' : draw < 0.95 ? 'staff-clerk-3' : 'staff-manager')!;
+  };
   // Coupon choices draw from their own sequence, so the members and purchases stay the brand they were.
   const couponRandom = rng(20261202);
   let order = 1000;
@@ -83,6 +101,8 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
       );
     let state = memberState(joining({ name: '', gender: 'female', birthday: null }, staff[0]._id).member);
     let stats: PurchaseStats<PurchaseReceipt> = NO_PURCHASES;
+    // The care figures a purchase keeps on the member, as recordPurchase keeps them (server/care-fields.ts).
+    let care: Partial<MemberCareFields> = {};
     let couponSeq = 0;
     const nextCouponId = () => `${id}-c${couponSeq++}`;
     let welcomeCoupon: WithId<CouponDoc> | null = demoCoupon(nextCouponId(), byId.get(DEMO_TEMPLATE_IDS.welcome)!, id, joinedAt, 'welcome', { grantKey: `welcome:${id}:${DEMO_TEMPLATE_IDS.welcome}`, slotKey: null }, couponRandom);
@@ -118,7 +138,9 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
         growth: result.growth, points: result.points, lotId, tierBefore: result.tierBefore.id, tierAfter: result.tierAfter.id,
         status: 'valid', paidAt, voidedAt: null, voidedBy: null, voidReason: '',
       };
-      stats = addPurchaseStats(stats, receiptOf(purchase));
+      const receipt = receiptOf(purchase);
+      stats = addPurchaseStats(stats, receipt);
+      care = { ...care, ...careAfterPurchase(care as MemberDoc, receipt, paidAt) };
       out.purchases.push(purchase);
       if (result.points > 0) {
         out.ledger.push({ _id: lotId, memberId: id, type: 'earn', points: result.points, reason: earnReason(orderNo), storeId: store._id, staffId: clerk._id, purchaseId, expiresAt: expiryForEarning(paidAt), createdAt: paidAt });
@@ -146,11 +168,21 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
       }
     }
     for (const coupon of memberCoupons) out.coupons.push(settled(coupon, now));
-    const joined = joining({ name, gender, birthday }, pick(staff)._id);
+    const joined = joining({ name, gender, birthday }, inviterAt(store._id, staff, random(), demoShopper)._id);
     if (joined.welcome) out.ledger.push(joined.welcome);
-    out.members.push(withMemberState(joined.member, state, { ...stats, tierSince: stats.lastPurchaseAt ?? joinedAt }));
+    out.members.push(
+      withMemberState(joined.member, state, {
+        ...stats,
+        tierSince: stats.lastPurchaseAt ?? joinedAt,
+        ...care,
+        // What the nightly pass keeps as months pass; and due now, so the first care-jobs run looks at everyone.
+        spend12mFen: spendInLast12Months(care.spendMonths ?? {}, now),
+        careDueAt: now,
+      }),
+    );
   }
   addCasesForStaff(out, now);
+  addCareDemo(out, now, settings);
   for (const template of templates) {
     template.issued = out.coupons.filter((c) => c.templateId === template._id).length;
     if (template.remaining !== null) template.remaining = template.limits.totalStock! - template.issued;
@@ -184,5 +216,6 @@ function addCasesForStaff(out: DemoData, now: Date): void {
     review: { reason: 'phone_detached', phone: detached.phone, at: new Date(now.getTime() - 2 * DAY) },
     phone: '',
     phoneKey: noPhoneKey(detached._id),
+    phoneTail: '',
   });
 }

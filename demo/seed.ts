@@ -10,6 +10,8 @@ export interface DemoSummary {
   seeded: boolean;
   members: number;
   purchases: number;
+  /** What the first care-jobs run did (just seeded), or why it could not run. */
+  careJobs?: string;
   counterCodesDir: string;
   counterCodes: string[];
 }
@@ -33,9 +35,32 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<DemoSummary> {
     ['purchase_approvals', data.approvals],
     ['coupon_templates', data.couponTemplates],
     ['coupons', data.coupons],
+    ['tags', data.tags],
+    ['interactions', data.interactions],
+    ['tasks', data.tasks],
+    ['job_state', data.jobState],
   ] as const) {
     for (let i = 0; i < docs.length; i += 500) cloud.db.insert(collection, docs.slice(i, i + 500) as unknown as Doc[]);
   }
-  const counterCodes = await writeCounterCodes(cloud, counterCodesDir, DEMO_OPENIDS.admin, DEMO_STORES.map((s) => s._id));
-  return { seeded: true, members: data.members.length, purchases: data.purchases.length, counterCodesDir, counterCodes };
+  const [counterCodes, careJobs] = await Promise.all([
+    writeCounterCodes(cloud, counterCodesDir, DEMO_OPENIDS.admin, DEMO_STORES.map((s) => s._id)),
+    runCareJobs(cloud),
+  ]);
+  return { seeded: true, members: data.members.length, purchases: data.purchases.length, careJobs, counterCodesDir, counterCodes };
+}
+
+/**
+ * Runs the real care-jobs function once, as its hourly timer would: every member is due (careDueAt),
+ * so it makes the follow-up tasks of the newest purchases, birthdays, dormant and churn warnings and
+ * coupons about to run out, sets segments and automatic tags, and expires tasks left a week past due.
+ * From 02:00 Beijing it also runs the nightly scores pass, which finds the heat, RFM and norms the demo
+ * seeded already (the same rules) and writes no more than the segments and tags.
+ */
+async function runCareJobs(cloud: LocalCloud): Promise<string> {
+  if (!cloud.runtime.get('care-jobs')) return 'care-jobs is not built: no tasks yet (npm start builds it)';
+  const outcome = await cloud.triggers.fire('care-jobs');
+  if (!outcome.ok) return `care-jobs failed: ${outcome.error.message}`;
+  const result = outcome.result as { members?: { visited: number; tasksCreated: number }; couponTasks?: { created: number }; expiredTasks?: number; scores?: { status: string } };
+  const tasks = (result.members?.tasksCreated ?? 0) + (result.couponTasks?.created ?? 0);
+  return `care-jobs visited ${result.members?.visited ?? 0} members, made ${tasks} tasks, expired ${result.expiredTasks ?? 0}; scores pass: ${result.scores?.status ?? '?'}`;
 }
