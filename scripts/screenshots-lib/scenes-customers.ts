@@ -24,10 +24,11 @@ function signIn(view: StaffView): void {
   (require('../../miniprogram/stores/staff-profile') as { setStaffProfile(view: StaffView): void }).setStaffProfile(view);
 }
 
-/** A customer of the persona's to open: the fixture's 陈静, or the first the local cloud lists. */
+/** The customer to open: 陈静 (the demo shopper, in the fixtures and in the demo brand), else the first listed. */
 async function someCustomer(ctx: SceneContext, persona: Persona): Promise<string> {
   if (ctx.mode === 'fixtures') return care.PROFILE_MEMBER_ID;
-  const list = unwrap<CustomerListView>(await ctx.call(persona, 'care', 'customers', { scope: persona === 'clerk' ? 'mine' : 'store' }));
+  const named = unwrap<CustomerListView>(await ctx.call(persona, 'care', 'customers', { scope: 'store', q: '陈静' }));
+  const list = named.customers.length ? named : unwrap<CustomerListView>(await ctx.call(persona, 'care', 'customers', { scope: persona === 'clerk' ? 'mine' : 'store' }));
   const first = list.customers[0];
   if (!first) throw new Error(`the local cloud lists no customers for the ${persona}`);
   return first.memberId;
@@ -73,9 +74,12 @@ export const CUSTOMER_SCENES: Scene[] = [
       'care.customers': (payload: unknown) => ok((payload as { q?: string }).q === '2046' ? care.customersSearch2046 : care.customersPage1),
     },
     run: async (ctx) => {
+      // In the demo brand: the last 4 digits of a customer the clerk serves.
+      const tail =
+        ctx.mode === 'fixtures' ? '2046' : unwrap<CustomerListView>(await ctx.call('clerk', 'care', 'customers', { scope: 'mine' })).customers[0].phoneMasked.slice(-4);
       const page = await customerList(ctx);
-      await ctx.fire(page, '#search', 'change', '2046');
-      await ctx.fire(page, '#search', 'search', '2046');
+      await ctx.fire(page, '#search', 'change', tail);
+      await ctx.fire(page, '#search', 'search', tail);
       return page;
     },
   },
