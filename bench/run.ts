@@ -9,6 +9,7 @@ import { benchInsert } from './database-insert';
 import { benchQueries } from './database-query';
 import { benchTransactions } from './database-transactions';
 import { benchFunctions } from './functions';
+import { benchCareActions } from './care-actions';
 import { benchCouponActions } from './coupon-actions';
 import { benchMemberActions } from './member-actions';
 import { benchMiniprogramSize } from './miniprogram-size';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   await step('functions', benchFunctions, rows);
   await step('member actions', benchMemberActions, rows);
   await step('coupons', benchCouponActions, rows);
+  await step('customer care', benchCareActions, rows);
   await step('mini-program size', benchMiniprogramSize, rows);
   const elapsed = performance.now() - started;
   console.log(renderTable(rows));

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { connectSdk, startTestCloud } from '../../emulator/testing';
+import { buildFunctions } from '../../scripts/lib/build-functions';
+import type { MembershipCloud } from '../../server/testing';
+import type { SeedFacts, SeedRequest } from './care-cloud-entry';
+import { onCleanup } from './cleanup';
+import { watchCloud } from './watch-cloud';
+
+const FUNCTIONS = path.resolve(__dirname, '../../cloudfunctions');
+const ENTRY = path.join(__dirname, 'care-cloud-entry.ts');
+const SEEDED_LINE = 'care seeded ';
+const SEED_TIMEOUT_MS = 180_000;
+
+/**
+ * The project's functions on a fresh local cloud that seeds the care brand in its own process
+ * (care-cloud-entry.ts); resolves once the brand is in, with what the seeding reports.
+ */
+export async function startCareCloud(label: string, request: SeedRequest): Promise<{ t: MembershipCloud; facts: SeedFacts }> {
+  await buildFunctions(FUNCTIONS);
+  const cloud = await startTestCloud({ functionsRoot: FUNCTIONS, entry: ENTRY, extraArgs: ['--care-seed', JSON.stringify(request)] });
+  watchCloud(cloud, label);
+  onCleanup(() => cloud.stop());
+  const facts = await new Promise<SeedFacts>((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => reject(new Error(`the care brand was not seeded within ${SEED_TIMEOUT_MS / 1000} s`)), SEED_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const start = buffered.indexOf(SEEDED_LINE);
+      const end = start < 0 ? -1 : buffered.indexOf('\n', start);
+      if (end < 0) {
+        buffered = buffered.slice(-64 * 1024);
+        return;
+      }
+      clearTimeout(timer);
+      cloud.child.stdout!.off('data', onData);
+      resolve(JSON.parse(buffered.slice(start + SEEDED_LINE.length, end)) as SeedFacts);
+    };
+    cloud.child.stdout!.on('data', onData);
+    cloud.child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the care cloud exited (${code}) while seeding`));
+    });
+  });
+  const db = connectSdk(cloud.adminUrl).database();
+  const caller =
+    (fn: string) =>
+    (openid: string) =>
+    (action: string, payload?: unknown) =>
+      cloud.client.invoke(fn, { openid }, { action, payload: payload ?? {} });
+  const t = { cloud, db, member: caller('member'), staff: caller('staff'), admin: caller('admin'), coupons: caller('coupons'), care: caller('care'), stop: () => cloud.stop() };
+  return { t: t as unknown as MembershipCloud, facts };
+}
