@@ -8,6 +8,11 @@
  * buys once more during yesterday's opening hours, which makes them due (careDueAt = the purchase),
  * as a day of sales leaves them for the next hourly run.
  *
+ * The rules read the calendar through dayjs on every call, so 4 000 distinct purchase histories are
+ * built through them and each member takes one (ids, store and clerks rewritten: the rules do not read
+ * them); about 25 members share a history's dates and amounts. The nightly pass's RFM ranking is
+ * rfmScores' own, grouped in linear time (see rfmByStore) and checked against it on a sample.
+ *
  * Left out because no benched action reads them: the purchases, ledger and tier-change collections.
  */
 import type { Segment } from '../../shared/contracts/care-views';
@@ -227,17 +232,15 @@ export function generateCareBrand(options: CareBrandOptions): CareBrand {
   // Yesterday's nightly pass (cloudfunctions/care-jobs/src/scores.ts), with the same rules, at `last`.
   const withFields = members.map(withCare);
   const spend = new Map(withFields.map((m) => [m._id, spendInLast12Months(m.spendMonths, last)]));
-  const rfm = rfmByStore(
-    withFields.map((m) => ({
-      memberId: m._id,
-      storeId: m.homeStoreId,
-      lastPurchaseAt: m.lastPurchaseAt,
-      purchases12m: m.recentPurchases.filter((p) => last.getTime() - p.at.getTime() <= 365 * DAY).length,
-      spend12mFen: spend.get(m._id) ?? 0,
-    })),
-    care,
-    last,
-  );
+  const rfmRows = withFields.map((m) => ({
+    memberId: m._id,
+    storeId: m.homeStoreId,
+    lastPurchaseAt: m.lastPurchaseAt,
+    purchases12m: m.recentPurchases.filter((p) => last.getTime() - p.at.getTime() <= 365 * DAY).length,
+    spend12mFen: spend.get(m._id) ?? 0,
+  }));
+  if (!sameAsRfmScores(rfmRows.slice(0, 2000), care, last)) throw new Error('rfmByStore no longer ranks as rfmScores does');
+  const rfm = rfmByStore(rfmRows, care, last);
   const normsOf = (list: MemberWithCare[]): StoreNorms => {
     const buyers = list.filter((m) => m.purchaseCount > 0);
     return {
@@ -434,15 +437,16 @@ export function rfmByStore(rows: RfmRow[], care: CareSettings, now: Date): Map<s
     if (list) list.push(row);
     else byStore.set(row.storeId, [row]);
   }
+  const scoredOf = (list: RfmRow[]) => list.filter((row) => row.lastPurchaseAt !== null && now.getTime() - row.lastPurchaseAt.getTime() <= 365 * DAY);
+  // A small store is ranked with the whole brand: rfmScores itself then (its grouping is slow, not wrong).
+  if ([...byStore.values()].some((list) => scoredOf(list).length < care.rfmMinStoreMembers)) return rfmScores(rows, care, now);
   const result = new Map<string, Rfm | null>();
-  for (const list of byStore.values()) for (const [id, score] of rfmScoresLinear(list, care, now)) result.set(id, score);
+  for (const list of byStore.values()) for (const [id, score] of storeQuintiles(list, scoredOf(list))) result.set(id, score);
   return result;
 }
 
-/** One store's rows (at least rfmMinStoreMembers scored): rfmScores' rank, without its grouping. */
-function rfmScoresLinear(rows: RfmRow[], care: CareSettings, now: Date): Map<string, Rfm | null> {
-  const scored = rows.filter((row) => row.lastPurchaseAt !== null && now.getTime() - row.lastPurchaseAt.getTime() <= 365 * DAY);
-  if (scored.length < care.rfmMinStoreMembers) return rfmScores(rows, care, now);
+/** One store's RFM as rfmScores' rank gives it: quintiles by rank, worst first, ties by memberId. */
+function storeQuintiles(rows: RfmRow[], scored: RfmRow[]): Map<string, Rfm | null> {
   const byId = (a: RfmRow, b: RfmRow) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0);
   const quintiles = (measure: (row: RfmRow) => number) => {
     const scores = new Map<string, number>();

@@ -3,7 +3,7 @@ import { connectSdk, startTestCloud } from '../../emulator/testing';
 import { buildFunctions } from '../../scripts/lib/build-functions';
 import type { MembershipCloud } from '../../server/testing';
 import type { SeedFacts, SeedRequest } from './care-cloud-entry';
-import { onCleanup } from './cleanup';
+import { onCleanup, tempDir } from './cleanup';
 import { watchCloud } from './watch-cloud';
 
 const FUNCTIONS = path.resolve(__dirname, '../../cloudfunctions');
@@ -17,7 +17,8 @@ const SEED_TIMEOUT_MS = 180_000;
  */
 export async function startCareCloud(label: string, request: SeedRequest): Promise<{ t: MembershipCloud; facts: SeedFacts }> {
   await buildFunctions(FUNCTIONS);
-  const cloud = await startTestCloud({ functionsRoot: FUNCTIONS, entry: ENTRY, extraArgs: ['--care-seed', JSON.stringify(request)] });
+  // A data folder of our own, removed afterwards: this one grows past 1 GB of log.
+  const cloud = await startTestCloud({ functionsRoot: FUNCTIONS, dataDir: tempDir(label), entry: ENTRY, extraArgs: ['--care-seed', JSON.stringify(request)] });
   watchCloud(cloud, label);
   onCleanup(() => cloud.stop());
   const facts = await new Promise<SeedFacts>((resolve, reject) => {

@@ -61,7 +61,11 @@ export function rfmScores(rows: RfmRow[], care: CareSettings, now: Date): Map<st
     if (recent) scored.push(row);
   }
   const byStore = new Map<string | null, RfmRow[]>();
-  for (const row of scored) byStore.set(row.storeId, [...(byStore.get(row.storeId) ?? []), row]);
+  for (const row of scored) {
+    const list = byStore.get(row.storeId);
+    if (list) list.push(row);
+    else byStore.set(row.storeId, [row]);
+  }
   let brand: Map<string, Rfm> | null = null;
   for (const members of byStore.values()) {
     let scores: Map<string, Rfm>;

@@ -37,7 +37,7 @@ async function countBy(collection: string, field: string, ids: string[], extra: 
 
 /**
  * A store's staff (active first) with the customers each serves and their open tasks, and its unused
- * invites: four requests (the caller, staff, invites, and two grouped counts) whatever the headcount.
+ * invites: five requests (the caller, staff, invites, and two grouped counts) whatever the headcount.
  */
 export async function staffList(input: ParsedInputOf<AdminContract, 'staffList'>, ctx: RequestContext): Promise<{ staff: StaffMemberView[]; invites: InviteView[] }> {
   const caller = await requireStaff(ctx.openid);

@@ -13,6 +13,8 @@ import { visitDueMembers } from './visit-members';
 const BUDGET_MS = 45_000;
 /** The scores pass starts in the 02:00 run (Beijing) and goes on in later runs until today's is done. */
 const SCORES_FROM_HOUR = 2;
+/** The scores pass may use this much of a run; the rest is kept for visits, coupon tasks and expiry. */
+const SCORES_SHARE_MS = 30_000;
 
 /**
  * Hourly and timer-only: finish hand-overs of offboarded staff, look at members whose care inputs
@@ -29,7 +31,8 @@ export const main = timerOnly(async (event) => {
     await continueHandOver(staffId, deadline, now);
     handOvers.push(staffId);
   }
-  const scores = Number(formatShanghai(now, 'H')) >= SCORES_FROM_HOUR ? await nightlyScores(settings, now, deadline) : { status: 'later' };
+  const scoresDeadline = Math.min(deadline, Date.now() + SCORES_SHARE_MS);
+  const scores = Number(formatShanghai(now, 'H')) >= SCORES_FROM_HOUR ? await nightlyScores(settings, now, scoresDeadline) : { status: 'later' };
   const [norms, staff] = await Promise.all([scoreNorms(), staffDirectory()]);
   const members = await visitDueMembers(settings, norms, now, deadline);
   const couponTasks = await couponExpiryTasks(settings, staff.byId, now, deadline);

@@ -23,7 +23,7 @@ const DAY_MS = 86_400_000;
 /** What the pass reads of each member: everything the scores, segment and tags depend on. */
 const FIELDS = {
   homeStoreId: true, tierId: true, joinedAt: true, birthday: true, purchaseCount: true, totalSpendFen: true, lastPurchaseAt: true,
-  recentPurchases: true, categoryCounts: true, couponPurchaseCount: true, spendMonths: true, firstPurchaseAt: true, spend12mFen: true,
+  'recentPurchases.at': true, categoryCounts: true, couponPurchaseCount: true, spendMonths: true, firstPurchaseAt: true, spend12mFen: true,
   recentInteractions: true, rfm: true, heat: true, heatWeeks: true, segment: true, autoTags: true, careDueAt: true, servingStaffId: true, inviterStaffId: true, phone: true,
 };
 
@@ -89,6 +89,7 @@ export async function nightlyScores(settings: BrandSettings, now: Date, deadline
   if (state?.status === 'done') return { status: 'skipped', members: 0, changed: 0, requests: 0 };
   const members = await readAllMembers(deadline);
   if (!members) return { status: 'running', members: 0, changed: 0, requests: 0 };
+  if (Date.now() >= deadline) return { status: 'running', members: members.length, changed: 0, requests: 0 };
   const care = settings.care;
   const spend = new Map(members.map((m) => [m._id, spendInLast12Months(m.spendMonths, now)]));
   const rfm = rfmScores(
@@ -103,7 +104,11 @@ export async function nightlyScores(settings: BrandSettings, now: Date, deadline
     now,
   );
   const byStore = new Map<string, MemberWithCare[]>();
-  for (const m of members) byStore.set(m.homeStoreId ?? '', [...(byStore.get(m.homeStoreId ?? '') ?? []), m]);
+  for (const m of members) {
+    const list = byStore.get(m.homeStoreId ?? '');
+    if (list) list.push(m);
+    else byStore.set(m.homeStoreId ?? '', [m]);
+  }
   const norms: ScoreNorms = { brand: storeNorms(members, spend, care.highTicketTopPercent), stores: {} };
   for (const [storeId, list] of byStore) if (storeId) norms.stores[storeId] = storeNorms(list, spend, care.highTicketTopPercent);
   await saveJobState(NORMS_ID, { status: 'done', phase: 'norms', cursor: null, watermark: now, data: norms as unknown as Record<string, unknown>, updatedAt: now });
@@ -112,6 +117,7 @@ export async function nightlyScores(settings: BrandSettings, now: Date, deadline
   const drop = [...new Set(members.flatMap((m) => heatWeeksToDrop(m.heatWeeks, now)))];
   const writes = new Writes();
   for (const m of members) {
+    if (Date.now() >= deadline) return { status: 'running', members: members.length, changed: 0, requests: 0 };
     const norm = (m.homeStoreId && norms.stores[m.homeStoreId]) || norms.brand;
     const score = rfm.get(m._id) ?? null;
     const spend12m = spend.get(m._id) ?? 0;
