@@ -205,6 +205,16 @@ test('a range query with a limit walks the index in order and stops at skip + li
   expect(collection.explain(window, { order: { other: 1 }, limit: 100 })).toMatchObject({ strategy: 'index candidates', examined: 50_000 });
 });
 
+test('paging a whole collection by _id walks the implicit _id index, as Mongo does', () => {
+  const collection = createCollection({ name: 'members', indexes: [] });
+  for (let i = 0; i < 20_000; i++) collection.put(`s:m${String(i).padStart(5, '0')}`, { _id: `m${String(i).padStart(5, '0')}`, n: i });
+  const after = { _id: { $gt: 'm09999' } };
+  expect(collection.explain(after, { order: { _id: 1 }, limit: 1000 })).toMatchObject({ strategy: 'index walk', examined: 1000 });
+  const page = collection.find(after, { order: { _id: 1 }, limit: 1000 });
+  expect(page.map((doc) => doc._id)).toEqual(Array.from({ length: 1000 }, (_u, i) => `m${String(10_000 + i).padStart(5, '0')}`));
+  expect(collection.find(after, { order: { _id: -1 }, limit: 2 }).map((doc) => doc._id)).toEqual(['m19999', 'm19998']);
+});
+
 test('a range walk falls back to the exact path when a matched document holds an array on the field', () => {
   const collection = createCollection({ name: 'c', indexes: [{ name: 'n', keys: [{ field: 'n', direction: 1 }], unique: false }] });
   collection.put('s:a', { _id: 'a', n: 5 });

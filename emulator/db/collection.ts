@@ -12,6 +12,9 @@ export interface FindOptions {
 }
 
 type Plan = { size: number; ids: () => Iterable<string> };
+
+/** Mongo indexes every collection on _id: ranges on it (paging a whole collection by _id) walk it in order too. */
+const ID_INDEX: IndexSpec = { name: '_id_', keys: [{ field: '_id', direction: 1 }] };
 type Bounds = { lower?: Bound; upper?: Bound };
 
 /** How a find was answered, for tests and benchmarks: which path, and how many documents it looked at. */
@@ -29,13 +32,13 @@ export class Collection {
   readonly docs = new Map<string, Doc>();
   private readonly order = new Map<string, number>();
   private nextSeq = 0;
-  private indexes: IndexStore[] = [];
+  private indexes: IndexStore[] = [new IndexStore(ID_INDEX)];
 
   constructor(readonly name: string) {}
 
   /** Rebuilds the indexes; refuses a unique index that the stored documents already break. */
   setIndexes(specs: IndexSpec[]): void {
-    const indexes = specs.map((spec) => new IndexStore(spec));
+    const indexes = [ID_INDEX, ...specs].map((spec) => new IndexStore(spec));
     for (const [id, doc] of this.docs) {
       for (const index of indexes) {
         if (index.uniqueConflict(doc, id) !== undefined) {

@@ -48,6 +48,8 @@ export interface CustomerListItemView {
 export interface CustomerListView {
   customers: CustomerListItemView[];
   nextCursor: string | null;
+  /** The brand's tiers, lowest first, for the tier filter. */
+  tiers: Array<{ id: string; name: string }>;
 }
 
 export interface RfmView {

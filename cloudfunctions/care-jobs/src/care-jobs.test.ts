@@ -1,5 +1,6 @@
 /** The hourly care jobs after moving the local cloud's clock: each task cause once, scores, expiry, timer-only. */
 import { ok, TEST_CONSENT as consent, useMembershipCloud } from '../../../server/testing';
+import { heatWeekKey } from '../../../shared/rules/heat';
 
 const t = useMembershipCloud();
 
@@ -112,4 +113,22 @@ test('the nightly pass scores every member once a day: RFM for buyers, the week\
   }
   const norms = ((await t.db.collection('job_state').doc('score-norms').get()) as unknown as { data: { data: { brand: { spendReferenceFen: number } } } }).data;
   expect(norms.data.brand.spendReferenceFen).toBeGreaterThan(0);
+});
+
+test('a churn warning once when the heat index falls two weeks in a row (the nightly pass makes the member due)', async () => {
+  await t.cloud.client.setClock('2027-01-02T10:00:00+08:00');
+  const id = ok(await t.member('o-cooling')('join', { scene: 's=S01&c=CLK001', consent, phone: { number: '13600005555' } })).card.memberId;
+  ok(await t.staff('o-clerk1')('recordPurchase', { memberId: id, amountFen: 20_000, orderNo: 'H-1' }));
+  await runJobs();
+  const night = new Date('2027-03-01T02:30:00+08:00');
+  const week = (daysBack: number) => heatWeekKey(new Date(night.getTime() - daysBack * 86_400_000));
+  // Two earlier weeks much warmer than anything this member scores now: this week's score makes two falls.
+  await t.db.collection('members').doc(id).update({ data: { heatWeeks: { [week(14)]: 95, [week(7)]: 90 } } });
+  await t.cloud.client.setClock(night.toISOString());
+  const run = await t.cloud.client.trigger<Record<string, any>>('care-jobs');
+  expect(run.scores.status).toBe('done');
+  const doc = await memberDoc(id);
+  expect(doc.heatWeeks[week(0)]).toBeLessThan(90);
+  await runJobs();
+  expect((await tasksOf(id)).filter((task) => task.cause === 'churn').map((task) => task._id)).toEqual([`churn:${id}:S01_H-1`]);
 });

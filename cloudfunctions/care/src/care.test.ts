@@ -36,6 +36,7 @@ describe('lists and visibility', () => {
     const byName = ok(await clerk()('customers', { scope: 'store', q: '张' }));
     expect(byName.customers.map((c) => c.memberId)).toEqual([ids.zhang]);
     expect(JSON.stringify(mine)).not.toContain('13900005678');
+    expect(mine.tiers.map((tier) => tier.id)).toEqual(['normal', 'silver', 'gold', 'diamond']);
   });
 
   test('sorting by spend and paging by cursor reach every customer once', async () => {

@@ -55,5 +55,6 @@ export async function customers(input: ParsedInputOf<CareContract, 'customers'>,
   return {
     customers: page.map((member) => customerListItemView(member, settings, named, tags)),
     nextCursor: data.length > input.limit && last ? encodeCursor(last[sort.field] ?? null, last._id) : null,
+    tiers: settings.tiers.map((tier) => ({ id: tier.id, name: tier.name })),
   };
 }

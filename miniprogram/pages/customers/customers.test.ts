@@ -43,6 +43,12 @@ describe('customers', () => {
     expect(page.querySelectorAll('.row')).toHaveLength(6);
   });
 
+  it("offers the brand's own tiers in the tier filter, as the list answers them", async () => {
+    installCloud(byAction({ 'care.customers': ok({ ...care.customersPage1, tiers: [{ id: 'basic', name: '会员' }, { id: 'black', name: '黑卡' }] }) }));
+    const page = await openPage();
+    expect((page.data as { tierOptions: Array<{ text: string; value: string }> }).tierOptions.map((option) => option.text)).toEqual(['全部等级', '会员', '黑卡']);
+  });
+
   it('colours the tier tag with the tier colour and marks automatic tags', async () => {
     installCloud(byAction({ 'care.customers': ok(care.customersPage1) }));
     const page = await openPage();
@@ -60,7 +66,7 @@ describe('customers', () => {
 
   it('shows at most three tags on a row', async () => {
     const many = { ...care.customers[0]!, tags: [...care.customers[0]!.tags, { id: 'tg-events', name: '爱参加活动', auto: false }] };
-    installCloud(byAction({ 'care.customers': ok({ customers: [many], nextCursor: null }) }));
+    installCloud(byAction({ 'care.customers': ok({ ...care.customersEmpty, customers: [many] }) }));
     const page = await openPage();
     expect(page.querySelectorAll('#customer-0 .chip')).toHaveLength(3);
     expect(text(page, '#customer-0')).not.toContain('爱参加活动');

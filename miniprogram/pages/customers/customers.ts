@@ -26,9 +26,11 @@ const SCOPE_LABELS: Record<Scope, string> = { mine: '我的顾客', store: '门�
 const SEGMENT_ORDER: Segment[] = ['vip', 'active', 'new', 'regular', 'dormant'];
 const SEGMENT_OPTIONS = [{ text: '全部分群', value: ANY }, ...SEGMENT_ORDER.map((segment) => ({ text: SEGMENT_LABELS[segment], value: segment }))];
 
-// The contract has no tier list for staff, so the filter offers the brand's default tiers (the ids the
-// server filters on); a brand that renames its tiers needs the list from the server instead.
-const TIER_OPTIONS = [{ text: '全部等级', value: ANY }, ...DEFAULT_BRAND_SETTINGS.tiers.map((tier) => ({ text: tier.name, value: tier.id }))];
+/** The tier filter: the brand's tiers as the list answers them (the defaults until the first answer). */
+function tierOptionsOf(tiers: Array<{ id: string; name: string }>) {
+  return [{ text: '全部等级', value: ANY }, ...tiers.map((tier) => ({ text: tier.name, value: tier.id }))];
+}
+const TIER_OPTIONS = tierOptionsOf(DEFAULT_BRAND_SETTINGS.tiers);
 
 const SORT_OPTIONS: Array<{ text: string; value: CustomerSort }> = [
   { text: '最近到店', value: 'lastVisit' },
@@ -239,7 +241,14 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
         () => callCare('customers', this._query()),
         (view) => {
           this._cursor = view.nextCursor;
-          return { loaded: true, emptyText, customers: view.customers.map((c) => toRow(c, showStaff)), hasMore: view.nextCursor !== null, moreError: '' };
+          return {
+            loaded: true,
+            emptyText,
+            customers: view.customers.map((c) => toRow(c, showStaff)),
+            hasMore: view.nextCursor !== null,
+            moreError: '',
+            tierOptions: tierOptionsOf(view.tiers),
+          };
         },
       );
     },
