@@ -25,8 +25,9 @@ export function careFieldsOf(member: MemberDoc): MemberCareFields {
   };
 }
 
-export function phoneTailOf(phone: string): string {
-  return phone.length >= 4 ? phone.slice(-4) : '';
+export function phoneTailOf(phone: string | undefined): string {
+  // undefined: a projection that left the phone out.
+  return phone && phone.length >= 4 ? phone.slice(-4) : '';
 }
 
 /** A new member's care fields: served by the clerk who invited them, looked at by the care jobs at once. */

@@ -14,7 +14,7 @@ export interface FindOptions {
 type Plan = { size: number; ids: () => Iterable<string> };
 
 /** Mongo indexes every collection on _id: ranges on it (paging a whole collection by _id) walk it in order too. */
-const ID_INDEX: IndexSpec = { name: '_id_', keys: [{ field: '_id', direction: 1 }] };
+const ID_INDEX: IndexSpec = { name: '_id_', keys: [{ field: '_id', direction: 1 }], unique: false };
 type Bounds = { lower?: Bound; upper?: Bound };
 
 /** How a find was answered, for tests and benchmarks: which path, and how many documents it looked at. */

@@ -1,6 +1,6 @@
 import { parseShanghai } from '../time/shanghai';
 import { DEFAULT_CARE_SETTINGS } from './care-settings';
-import { rfmScores, type RfmRow } from './rfm';
+import { rfmCutoffs, rfmFromCutoffs, rfmScores, type RfmRow } from './rfm';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = parseShanghai('2026-11-23 12:00');
@@ -89,5 +89,35 @@ describe('rfmScores', () => {
 
   it('empty input, empty result', () => {
     expect(rfmScores([], care, NOW).size).toBe(0);
+  });
+});
+
+describe('rfmCutoffs / rfmFromCutoffs', () => {
+  test('score each member exactly as ranking everyone at once does: stores, the brand fallback, ties, no purchase', () => {
+    let state = 7;
+    const random = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % n;
+    };
+    const rows: RfmRow[] = Array.from({ length: 700 }, (_u, i) =>
+      row(`x${String(i).padStart(4, '0')}`, {
+        storeId: i < 400 ? 's1' : i < 690 ? 's2' : i < 695 ? 'tiny' : null,
+        lastPurchaseAt: random(10) === 0 ? null : ago(random(400)),
+        purchases12m: random(4),
+        spend12mFen: random(6) * 1000,
+      }),
+    );
+    const all = rfmScores(rows, care, NOW);
+    const cutoffs = rfmCutoffs(rows, care, NOW);
+    for (const r of shuffled(rows, 3)) expect(rfmFromCutoffs(r, cutoffs, NOW)).toEqual(all.get(r.memberId));
+  });
+
+  test('a group of one, and of five, still matches', () => {
+    for (const n of [1, 5, 6, 11]) {
+      const rows = ladder(n);
+      const all = rfmScores(rows, { ...care, rfmMinStoreMembers: 1 }, NOW);
+      const cutoffs = rfmCutoffs(rows, { ...care, rfmMinStoreMembers: 1 }, NOW);
+      for (const r of rows) expect(rfmFromCutoffs(r, cutoffs, NOW)).toEqual(all.get(r.memberId));
+    }
   });
 });

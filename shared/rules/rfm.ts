@@ -75,3 +75,71 @@ export function rfmScores(rows: RfmRow[], care: CareSettings, now: Date): Map<st
   }
   return result;
 }
+
+/** A rank position as (value, memberId): the order the quintiles rank by. */
+export type RankKey = [value: number, memberId: string];
+
+/**
+ * The quintile lines of one group for one measure: the keys at ranks ceil(k × n / 5), k = 1…4. A row's
+ * score is 1 + the number of lines at or below its own key — exactly its quintile by rank, without the
+ * ranking itself: what a job keeps between runs to score members a page at a time.
+ */
+export interface RfmCutoffs {
+  /** Store id ('' for members without one) → its lines; stores too small to rank use `brand`. */
+  stores: Record<string, RfmLines>;
+  brand: RfmLines | null;
+}
+
+export interface RfmLines {
+  r: RankKey[];
+  f: RankKey[];
+  m: RankKey[];
+}
+
+const MEASURES = {
+  r: (row: RfmRow) => row.lastPurchaseAt!.getTime(),
+  f: (row: RfmRow) => row.purchases12m,
+  m: (row: RfmRow) => row.spend12mFen,
+} as const;
+
+function compareKeys(a: RankKey, b: RankKey): number {
+  return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+}
+
+function isScored(row: RfmRow, now: Date): boolean {
+  return row.lastPurchaseAt !== null && now.getTime() - row.lastPurchaseAt.getTime() <= SCORED_WITHIN_DAYS * DAY_MS;
+}
+
+function lines(rows: RfmRow[]): RfmLines {
+  const forMeasure = (measure: (row: RfmRow) => number): RankKey[] => {
+    const keys = rows.map((row) => [measure(row), row.memberId] as RankKey).sort(compareKeys);
+    return Array.from({ length: QUINTILES - 1 }, (_u, i) => keys[Math.ceil(((i + 1) * keys.length) / QUINTILES)]).filter((key): key is RankKey => key !== undefined);
+  };
+  return { r: forMeasure(MEASURES.r), f: forMeasure(MEASURES.f), m: forMeasure(MEASURES.m) };
+}
+
+/** The quintile lines of every store (and the brand, for small stores), from every member's figures. */
+export function rfmCutoffs(rows: RfmRow[], care: CareSettings, now: Date): RfmCutoffs {
+  const scored = rows.filter((row) => isScored(row, now));
+  const byStore = new Map<string, RfmRow[]>();
+  for (const row of scored) {
+    const list = byStore.get(row.storeId ?? '');
+    if (list) list.push(row);
+    else byStore.set(row.storeId ?? '', [row]);
+  }
+  const stores: Record<string, RfmLines> = {};
+  for (const [storeId, members] of byStore) if (members.length >= care.rfmMinStoreMembers) stores[storeId] = lines(members);
+  return { stores, brand: scored.length ? lines(scored) : null };
+}
+
+/** One member's scores against the lines: the same as rfmScores gives them with everyone at once. */
+export function rfmFromCutoffs(row: RfmRow, cutoffs: RfmCutoffs, now: Date): Rfm | null {
+  if (!isScored(row, now)) return null;
+  const group = cutoffs.stores[row.storeId ?? ''] ?? cutoffs.brand;
+  if (!group) return null;
+  const score = (measure: (row: RfmRow) => number, keys: RankKey[]) => {
+    const key: RankKey = [measure(row), row.memberId];
+    return 1 + keys.filter((line) => compareKeys(key, line) >= 0).length;
+  };
+  return { r: score(MEASURES.r, group.r), f: score(MEASURES.f, group.f), m: score(MEASURES.m, group.m) };
+}
