@@ -172,10 +172,21 @@ describe('point adjustments', () => {
     expect(await count('audit_log', { memberId: ids.chen, action: 'points_adjust' })).toBe(1);
   });
 
+  test("a manager gives a customer another clerk of the store, with the open tasks; audited; clerks may not", async () => {
+    await t.db.collection('staff').add({ data: { _id: 'st-clerk5', openid: 'o-clerk5', code: 'CLK005', name: '吴导购', role: 'clerk', storeId: 'S01', status: 'active', inviteCode: 'SEEDCLK5', boundAt: new Date() } as never });
+    expect(failed(await clerk()('reassign', { memberId: ids.chen, staffId: 'st-clerk5' }))).toBe('FORBIDDEN');
+    expect(failed(await manager()('reassign', { memberId: ids.chen, staffId: 'st-clerk2' }))).toBe('CUSTOMER_OUT_OF_SCOPE');
+    expect(ok(await manager()('reassign', { memberId: ids.chen, staffId: 'st-clerk5' }))).toEqual({ servingStaffId: 'st-clerk5', servingStaffName: '吴导购' });
+    expect(await count('tasks', { memberId: ids.chen, status: 'open', ownerStaffId: 'st-clerk1' })).toBe(0);
+    expect(await count('tasks', { memberId: ids.chen, status: 'open', ownerStaffId: 'st-clerk5' })).toBeGreaterThan(0);
+    expect(ok(await t.care('o-clerk5')('customers', { scope: 'mine' })).customers.map((c) => c.memberId)).toEqual([ids.chen]);
+    expect(await count('audit_log', { memberId: ids.chen, action: 'reassign' })).toBe(1);
+  });
+
   test('the audit log is for admins, by staff, customer or day', async () => {
     expect(failed(await manager()('audit', {}))).toBe('FORBIDDEN');
     const byMember = ok(await admin()('audit', { memberId: ids.chen }));
-    expect(new Set(byMember.entries.map((e) => e.action))).toEqual(new Set(['profile_view', 'phone_reveal', 'points_adjust']));
+    expect(new Set(byMember.entries.map((e) => e.action))).toEqual(new Set(['profile_view', 'phone_reveal', 'points_adjust', 'reassign']));
     expect(byMember.entries[0]).toMatchObject({ memberName: '陈静' });
     const byStaff = ok(await admin()('audit', { staffId: 'st-manager' }));
     expect(byStaff.entries.every((e) => e.staffName === '王店长')).toBe(true);

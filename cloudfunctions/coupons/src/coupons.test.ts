@@ -274,6 +274,9 @@ describe('given by the shop', () => {
     const grantId = requestId();
     const granted = ok(await t.coupons('o-manager')('grant', { memberId: joined.card.memberId, templateId: welcome, reason: '上次消费未使用券', requestId: grantId }));
     expect(ok(await t.coupons('o-manager')('grant', { memberId: joined.card.memberId, templateId: welcome, reason: '上次消费未使用券', requestId: grantId })).coupon.couponId).toBe(granted.coupon.couponId);
+    // A grant by staff is audited once, however often its request is repeated.
+    const audited = (await t.db.collection('audit_log').where({ action: 'coupon_grant', memberId: joined.card.memberId }).get()) as unknown as { data: Array<{ staffId: string; detail: string }> };
+    expect(audited.data).toEqual([expect.objectContaining({ staffId: 'st-manager', detail: expect.stringContaining('上次消费未使用券') })]);
     expect((await doc('coupons', granted.coupon.couponId)).history[0]).toMatchObject({ type: 'granted', by: 'st-manager', reason: '上次消费未使用券' });
     expect(failed(await t.coupons('o-clerk1')('grant', { memberId: joined.card.memberId, templateId: welcome, reason: '想送', requestId: requestId() }))).toBe('FORBIDDEN');
     const managerAsMember = await join('o-manager', '13955550008');
