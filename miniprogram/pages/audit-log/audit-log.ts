@@ -1,5 +1,8 @@
 import { loadState } from '../../behaviors/load-state';
-import { callCare, toActionFailure } from '../../services/cloud';
+import { pagedList, type ListPage } from '../../behaviors/paged-list';
+import { callCare } from '../../services/cloud';
+import type { OutputOf } from '../../shared/contracts/action';
+import type { CareContract } from '../../shared/contracts/care';
 import type { AuditEntryView } from '../../shared/contracts/care-views';
 import { formatShanghaiDate, formatShanghaiDateTime } from '../../shared/format/datetime';
 import { decodeQueryValue } from '../../utils/query';
@@ -32,11 +35,9 @@ type Data = {
   staffName: string;
   memberName: string;
   entries: EntryRow[];
-  loaded: boolean;
-  hasMore: boolean;
-  loadingMore: boolean;
-  moreError: string;
 };
+
+type Answer = OutputOf<CareContract, 'audit'>;
 
 type Props = {
   staffId: { type: StringConstructor; value: string };
@@ -47,26 +48,24 @@ type Props = {
 
 type Methods = {
   onLoad(): void;
-  onReachBottom(): void;
   onDay(event: WechatMiniprogram.PickerChange): void;
   onClearDay(): void;
   onClearStaff(): void;
   onClearMember(): void;
   onStaff(event: FilterTap): void;
   onMember(event: FilterTap): void;
-  onLoadMore(): void;
-  _reload(): void;
   _filters(): { staffId?: string; memberId?: string; day?: string };
+  _fetchPage(cursor: string | null): Promise<Answer>;
+  _toPage(view: Answer): ListPage<EntryRow>;
+  _rowsKey(): 'entries';
 };
 
 /** A tap on an entry's staff name or customer: data-id and data-name. */
 type FilterTap = WechatMiniprogram.TouchEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { id: string; name: string }>;
 
 type Instance = {
-  _cursor: string | null;
   _staffId: string;
   _memberId: string;
-  _generation: number;
 };
 
 const READS = new Set<AuditEntryView['action']>(['profile_view', 'phone_reveal', 'export']);
@@ -85,8 +84,8 @@ function toRow(entry: AuditEntryView): EntryRow {
   };
 }
 
-Component<Data, Props, Methods, [typeof loadState], Instance, true>({
-  behaviors: [loadState],
+Component<Data, Props, Methods, [typeof loadState, typeof pagedList], Instance, true>({
+  behaviors: [loadState, pagedList],
   properties: {
     staffId: { type: String, value: '' },
     memberId: { type: String, value: '' },
@@ -98,17 +97,11 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
     staffName: '',
     memberName: '',
     entries: [],
-    loaded: false,
-    hasMore: false,
-    loadingMore: false,
-    moreError: '',
   },
   lifetimes: {
     created() {
-      this._cursor = null;
       this._staffId = '';
       this._memberId = '';
-      this._generation = 0;
     },
   },
   methods: {
@@ -124,10 +117,6 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
       this._reload();
     },
 
-    onReachBottom() {
-      this.onLoadMore();
-    },
-
     _filters() {
       const filters: { staffId?: string; memberId?: string; day?: string } = {};
       if (this._staffId) filters.staffId = this._staffId;
@@ -136,79 +125,50 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
       return filters;
     },
 
-    _reload() {
-      this._generation += 1;
-      this._cursor = null;
-      this._load(
-        () => callCare('audit', this._filters()),
-        (view) => {
-          this._cursor = view.nextCursor;
-          return { loaded: true, entries: view.entries.map(toRow), hasMore: view.nextCursor !== null, moreError: '', loadingMore: false };
-        },
-      );
+    _fetchPage(cursor) {
+      return callCare('audit', { ...this._filters(), ...(cursor ? { cursor } : {}) });
     },
 
-    onLoadMore() {
-      const cursor = this._cursor;
-      if (!cursor || this.data.loadingMore || this.data.loading) return;
-      const generation = this._generation;
-      this.setData({ loadingMore: true, moreError: '' });
-      callCare('audit', { ...this._filters(), cursor }).then(
-        (view) => {
-          if (generation !== this._generation) return;
-          this._cursor = view.nextCursor;
-          const start = this.data.entries.length;
-          const appended: WechatMiniprogram.IAnyObject = {};
-          view.entries.forEach((entry, index) => {
-            appended[`entries[${start + index}]`] = toRow(entry);
-          });
-          this.setData({ ...appended, loadingMore: false, hasMore: view.nextCursor !== null });
-        },
-        (error: unknown) => {
-          if (generation !== this._generation) return;
-          this.setData({ loadingMore: false, moreError: toActionFailure(error).message });
-        },
-      );
+    _toPage(view) {
+      return { rows: view.entries.map(toRow), nextCursor: view.nextCursor };
+    },
+
+    _rowsKey() {
+      return 'entries';
     },
 
     onDay(event) {
       const day = String(event.detail.value);
       if (day === this.data.day) return;
-      this.setData({ day, entries: [], loaded: false });
-      this._reload();
+      this._restart({ day });
     },
 
     onClearDay() {
-      this.setData({ day: '', entries: [], loaded: false });
-      this._reload();
+      this._restart({ day: '' });
     },
 
     onClearStaff() {
       this._staffId = '';
-      this.setData({ staffName: '', entries: [], loaded: false });
-      this._reload();
+      this._restart({ staffName: '' });
     },
 
     onClearMember() {
       this._memberId = '';
-      this.setData({ memberName: '', entries: [], loaded: false });
-      this._reload();
+      this._restart({ memberName: '' });
     },
 
     onStaff(event) {
       const { id, name } = event.currentTarget.dataset;
       if (!id || id === this._staffId) return;
       this._staffId = id;
-      this.setData({ staffName: name || '该员工', entries: [], loaded: false });
-      this._reload();
+      this._restart({ staffName: name || '该员工' });
     },
 
     onMember(event) {
       const { id, name } = event.currentTarget.dataset;
       if (!id || id === this._memberId) return;
       this._memberId = id;
-      this.setData({ memberName: name || '该顾客', entries: [], loaded: false });
-      this._reload();
+      this._restart({ memberName: name || '该顾客' });
     },
   },
 });

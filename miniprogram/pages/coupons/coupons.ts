@@ -1,5 +1,6 @@
 import { loadState } from '../../behaviors/load-state';
-import { callCoupons, toActionFailure } from '../../services/cloud';
+import { pagedList, type ListPage } from '../../behaviors/paged-list';
+import { callCoupons } from '../../services/cloud';
 import type { WalletView } from '../../shared/contracts/views';
 import { couponDisplay, type CouponDisplay } from '../../utils/coupon-display';
 
@@ -19,86 +20,54 @@ type Data = {
   tab: Tab;
   tabs: Array<{ name: Tab; label: string; count: string }>;
   coupons: CouponDisplay[];
-  loaded: boolean;
-  hasMore: boolean;
-  loadingMore: boolean;
-  moreError: string;
 };
 
 type Methods = {
   onShow(): void;
-  onReachBottom(): void;
   onSelectTab(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: Tab }>): void;
   onOpenCoupon(event: WechatMiniprogram.CustomEvent<{ id: string }>): void;
   onClaimCenter(): void;
   onExchange(): void;
-  onLoadMore(): void;
-  _reload(): void;
+  _fetchPage(cursor: string | null): Promise<WalletView>;
+  _toPage(view: WalletView, first: boolean): ListPage<CouponDisplay>;
+  _rowsKey(): 'coupons';
 };
-
-type Instance = { _cursor: string | null };
 
 function tabsWith(counts: WalletView['counts']): Data['tabs'] {
   return TABS.map((tab) => ({ ...tab, count: counts ? String(counts[tab.name]) : '' }));
 }
 
-Component<Data, {}, Methods, [typeof loadState], Instance, true>({
-  behaviors: [loadState],
+Component<Data, {}, Methods, [typeof loadState, typeof pagedList], {}, true>({
+  behaviors: [loadState, pagedList],
   data: {
     tab: 'unused',
     tabs: tabsWith(null),
     coupons: [],
-    loaded: false,
-    hasMore: false,
-    loadingMore: false,
-    moreError: '',
   },
   methods: {
     onShow() {
       this._reload();
     },
 
-    onReachBottom() {
-      this.onLoadMore();
-    },
-
     onSelectTab(event) {
       const { tab } = event.currentTarget.dataset;
       if (tab === this.data.tab) return;
-      this.setData({ tab, coupons: [], loaded: false });
-      this._reload();
+      this._restart({ tab });
     },
 
-    _reload() {
-      this._cursor = null;
-      const { tab } = this.data;
-      const now = new Date();
-      this._load(
-        () => callCoupons('wallet', { tab }),
-        (view) => {
-          this._cursor = view.nextCursor;
-          return { loaded: true, tabs: tabsWith(view.counts), coupons: view.coupons.map((c) => couponDisplay(c, now)), hasMore: view.nextCursor !== null, moreError: '' };
-        },
-      );
+    _fetchPage(cursor) {
+      return callCoupons('wallet', { tab: this.data.tab, ...(cursor ? { cursor } : {}) });
     },
 
-    onLoadMore() {
-      const cursor = this._cursor;
-      if (!cursor || this.data.loadingMore || this.data.loading) return;
-      this.setData({ loadingMore: true, moreError: '' });
+    _toPage(view, first) {
       const now = new Date();
-      callCoupons('wallet', { tab: this.data.tab, cursor }).then(
-        (view) => {
-          this._cursor = view.nextCursor;
-          const start = this.data.coupons.length;
-          const appended: WechatMiniprogram.IAnyObject = {};
-          view.coupons.forEach((coupon, index) => {
-            appended[`coupons[${start + index}]`] = couponDisplay(coupon, now);
-          });
-          this.setData({ ...appended, loadingMore: false, hasMore: view.nextCursor !== null });
-        },
-        (error: unknown) => this.setData({ loadingMore: false, moreError: toActionFailure(error).message }),
-      );
+      const rows = view.coupons.map((c) => couponDisplay(c, now));
+      // The counts come with the first page only (null on later ones).
+      return { rows, nextCursor: view.nextCursor, data: first ? { tabs: tabsWith(view.counts) } : {} };
+    },
+
+    _rowsKey() {
+      return 'coupons';
     },
 
     onOpenCoupon(event) {

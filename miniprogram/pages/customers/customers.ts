@@ -1,6 +1,7 @@
 import { loadState } from '../../behaviors/load-state';
-import { callCare, toActionFailure } from '../../services/cloud';
-import type { InputOf } from '../../shared/contracts/action';
+import { pagedList, type ListPage } from '../../behaviors/paged-list';
+import { callCare } from '../../services/cloud';
+import type { InputOf, OutputOf } from '../../shared/contracts/action';
 import type { CareContract } from '../../shared/contracts/care';
 import type { CustomerListItemView, CustomerScope, CustomerSort, Segment } from '../../shared/contracts/care-views';
 import { formatShanghaiDate } from '../../shared/format/datetime';
@@ -108,40 +109,34 @@ type Data = {
   tierOptions: typeof TIER_OPTIONS;
   sortOptions: typeof SORT_OPTIONS;
   customers: CustomerRow[];
-  loaded: boolean;
   emptyText: string;
-  hasMore: boolean;
-  loadingMore: boolean;
-  moreError: string;
 };
+
+type Answer = OutputOf<CareContract, 'customers'>;
 
 type FilterEvent = VantEvent<string> & { currentTarget: { dataset: { filter: 'segment' | 'tierId' | 'sort' } } };
 
 type Methods = {
   onLoad(): void;
-  onReachBottom(): void;
   onSelectTab(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { scope: Scope }>): void;
   onSearchInput(event: VantEvent<string>): void;
   onSearch(event: VantEvent<string>): void;
   onClearSearch(): void;
   onFilter(event: FilterEvent): void;
   onOpenCustomer(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { memberId: string }>): void;
-  onLoadMore(): void;
-  _reload(): void;
-  _query(cursor?: string): InputOf<CareContract, 'customers'>;
-  _restart(change: WechatMiniprogram.IAnyObject): void;
+  _query(cursor: string | null): InputOf<CareContract, 'customers'>;
+  _fetchPage(cursor: string | null): Promise<Answer>;
+  _toPage(view: Answer, first: boolean): ListPage<CustomerRow>;
+  _rowsKey(): 'customers';
 };
 
 type Instance = {
-  _cursor: string | null;
-  /** Bumped by every new list (tab, search, filter): a page of an older list arriving late is dropped. */
-  _generation: number;
   /** The search actually sent (the field may hold text not searched yet). */
   _q: string;
 };
 
-Component<Data, {}, Methods, [typeof loadState], Instance, true>({
-  behaviors: [loadState],
+Component<Data, {}, Methods, [typeof loadState, typeof pagedList], Instance, true>({
+  behaviors: [loadState, pagedList],
   data: {
     scope: 'mine',
     tabs: [],
@@ -154,16 +149,10 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
     tierOptions: TIER_OPTIONS,
     sortOptions: SORT_OPTIONS,
     customers: [],
-    loaded: false,
     emptyText: '',
-    hasMore: false,
-    loadingMore: false,
-    moreError: '',
   },
   lifetimes: {
     created() {
-      this._cursor = null;
-      this._generation = 0;
       this._q = '';
     },
   },
@@ -173,10 +162,6 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
       const scopes: Scope[] = getStaffProfile()?.role === 'admin' ? ['mine', 'store', 'all'] : ['mine', 'store'];
       this.setData({ tabs: scopes.map((name) => ({ name, label: SCOPE_LABELS[name] })) });
       this._reload();
-    },
-
-    onReachBottom() {
-      this.onLoadMore();
     },
 
     onSelectTab(event) {
@@ -214,12 +199,6 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
       this._restart({ [filter]: event.detail });
     },
 
-    _restart(change) {
-      this._generation += 1;
-      this.setData({ ...change, customers: [], loaded: false, hasMore: false, loadingMore: false, moreError: '' });
-      this._reload();
-    },
-
     _query(cursor) {
       const { scope, segment, tierId, sort } = this.data;
       return {
@@ -232,50 +211,23 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
       };
     },
 
-    _reload() {
-      this._cursor = null;
-      const filtered = Boolean(this._q) || this.data.segment !== ANY || this.data.tierId !== ANY;
-      const emptyText = filtered ? '没有符合条件的顾客' : this.data.scope === 'mine' ? '还没有由您服务的顾客' : '还没有顾客';
-      const showStaff = this.data.scope !== 'mine';
-      this._load(
-        () => callCare('customers', this._query()),
-        (view) => {
-          this._cursor = view.nextCursor;
-          return {
-            loaded: true,
-            emptyText,
-            customers: view.customers.map((c) => toRow(c, showStaff)),
-            hasMore: view.nextCursor !== null,
-            moreError: '',
-            tierOptions: tierOptionsOf(view.tiers),
-          };
-        },
-      );
+    _fetchPage(cursor) {
+      return callCare('customers', this._query(cursor));
     },
 
-    onLoadMore() {
-      const cursor = this._cursor;
-      if (!cursor || this.data.loadingMore || this.data.loading) return;
-      const generation = this._generation;
-      const showStaff = this.data.scope !== 'mine';
-      this.setData({ loadingMore: true, moreError: '' });
-      callCare('customers', this._query(cursor)).then(
-        (view) => {
-          if (generation !== this._generation) return;
-          this._cursor = view.nextCursor;
-          // Only the new rows travel to the view layer, not the whole list again.
-          const start = this.data.customers.length;
-          const appended: WechatMiniprogram.IAnyObject = {};
-          view.customers.forEach((customer, index) => {
-            appended[`customers[${start + index}]`] = toRow(customer, showStaff);
-          });
-          this.setData({ ...appended, loadingMore: false, hasMore: view.nextCursor !== null });
-        },
-        (error: unknown) => {
-          if (generation !== this._generation) return;
-          this.setData({ loadingMore: false, moreError: toActionFailure(error).message });
-        },
-      );
+    _toPage(view, first) {
+      // A change of scope, search or filter starts a new list (a late answer for the old one is dropped),
+      // so the filters now are the ones this answer was asked for.
+      const { scope, segment, tierId } = this.data;
+      const rows = view.customers.map((c) => toRow(c, scope !== 'mine'));
+      if (!first) return { rows, nextCursor: view.nextCursor };
+      const filtered = Boolean(this._q) || segment !== ANY || tierId !== ANY;
+      const emptyText = filtered ? '没有符合条件的顾客' : scope === 'mine' ? '还没有由您服务的顾客' : '还没有顾客';
+      return { rows, nextCursor: view.nextCursor, data: { emptyText, tierOptions: tierOptionsOf(view.tiers) } };
+    },
+
+    _rowsKey() {
+      return 'customers';
     },
 
     onOpenCustomer(event) {

@@ -1,5 +1,8 @@
 import { loadState } from '../../behaviors/load-state';
-import { callCare, toActionFailure } from '../../services/cloud';
+import { pagedList, type ListPage } from '../../behaviors/paged-list';
+import { callCare } from '../../services/cloud';
+import type { OutputOf } from '../../shared/contracts/action';
+import type { CareContract } from '../../shared/contracts/care';
 import type { TaskListView, TaskView } from '../../shared/contracts/care-views';
 import { formatShanghaiDate } from '../../shared/format/datetime';
 import { INTERACTION_OUTCOME_LABELS, TASK_CAUSE_TITLES } from '../../shared/rules/task-text';
@@ -42,31 +45,26 @@ type Data = {
   tabs: Array<{ name: Bucket; label: string; count: string }>;
   emptyText: string;
   tasks: TaskCard[];
-  loaded: boolean;
-  hasMore: boolean;
-  loadingMore: boolean;
-  moreError: string;
 };
+
+type Answer = OutputOf<CareContract, 'tasks'>;
 
 type TaskTap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>;
 
 type Methods = {
   onShow(): void;
-  onReachBottom(): void;
   onSelectTab(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: Bucket }>): void;
   onCopyScript(event: TaskTap): void;
   onHandle(event: TaskTap): void;
   onOpenProfile(event: TaskTap): void;
-  onLoadMore(): void;
-  _reload(): void;
+  _fetchPage(cursor: string | null): Promise<Answer>;
+  _toPage(view: Answer, first: boolean): ListPage<TaskCard>;
+  _rowsKey(): 'tasks';
 };
 
 type Instance = {
-  _cursor: string | null;
   /** The views behind the cards, to hand a task to care-note as the server sent it. */
   _views: Map<string, TaskView>;
-  /** Bumped by every reload: a page of an earlier tab arriving late is dropped. */
-  _generation: number;
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -110,23 +108,17 @@ function tabsWith(counts: TaskListView['counts'] | null): Data['tabs'] {
   return TABS.map(({ name, label }) => ({ name, label, count: counts && name !== 'closed' ? String(counts[name]) : '' }));
 }
 
-Component<Data, {}, Methods, [typeof loadState], Instance, true>({
-  behaviors: [loadState],
+Component<Data, {}, Methods, [typeof loadState, typeof pagedList], Instance, true>({
+  behaviors: [loadState, pagedList],
   data: {
     tab: 'today',
     tabs: tabsWith(null),
     emptyText: TABS[0].empty,
     tasks: [],
-    loaded: false,
-    hasMore: false,
-    loadingMore: false,
-    moreError: '',
   },
   lifetimes: {
     created() {
-      this._cursor = null;
       this._views = new Map();
-      this._generation = 0;
     },
   },
   methods: {
@@ -134,56 +126,26 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
       this._reload();
     },
 
-    onReachBottom() {
-      this.onLoadMore();
-    },
-
     onSelectTab(event) {
       const { tab } = event.currentTarget.dataset;
       if (tab === this.data.tab) return;
       const emptyText = TABS.find((t) => t.name === tab)?.empty ?? '';
-      this.setData({ tab, emptyText, tasks: [], loaded: false, hasMore: false, moreError: '' });
-      this._reload();
+      this._restart({ tab, emptyText });
     },
 
-    _reload() {
-      this._generation += 1;
-      this._cursor = null;
-      const bucket = this.data.tab;
-      const now = new Date();
-      this._load(
-        () => callCare('tasks', { bucket }),
-        (view) => {
-          this._cursor = view.nextCursor;
-          this._views = new Map(view.tasks.map((task) => [task.taskId, task]));
-          return { loaded: true, tabs: tabsWith(view.counts), tasks: view.tasks.map((task) => toCard(task, now)), hasMore: view.nextCursor !== null, moreError: '', loadingMore: false };
-        },
-      );
+    _fetchPage(cursor) {
+      return callCare('tasks', { bucket: this.data.tab, ...(cursor ? { cursor } : {}) });
     },
 
-    onLoadMore() {
-      const cursor = this._cursor;
-      if (!cursor || this.data.loadingMore || this.data.loading) return;
-      const generation = this._generation;
-      this.setData({ loadingMore: true, moreError: '' });
+    _toPage(view, first) {
       const now = new Date();
-      callCare('tasks', { bucket: this.data.tab, cursor }).then(
-        (view) => {
-          if (generation !== this._generation) return;
-          this._cursor = view.nextCursor;
-          const start = this.data.tasks.length;
-          const appended: WechatMiniprogram.IAnyObject = {};
-          view.tasks.forEach((task, index) => {
-            this._views.set(task.taskId, task);
-            appended[`tasks[${start + index}]`] = toCard(task, now);
-          });
-          this.setData({ ...appended, tabs: tabsWith(view.counts), loadingMore: false, hasMore: view.nextCursor !== null });
-        },
-        (error: unknown) => {
-          if (generation !== this._generation) return;
-          this.setData({ loadingMore: false, moreError: toActionFailure(error).message });
-        },
-      );
+      if (first) this._views = new Map();
+      view.tasks.forEach((task) => this._views.set(task.taskId, task));
+      return { rows: view.tasks.map((task) => toCard(task, now)), nextCursor: view.nextCursor, data: { tabs: tabsWith(view.counts) } };
+    },
+
+    _rowsKey() {
+      return 'tasks';
     },
 
     onCopyScript(event) {
