@@ -18,13 +18,12 @@ export async function continueHandOver(staffId: string, deadline: number, now: D
   let handOver = await getById<HandOverDoc>(C.handOvers, staffId);
   if (!handOver || handOver.status === 'done') return handOver;
   while (Date.now() < deadline) {
-    const moved = await moveMembers(handOver);
-    if (moved === null) break;
-    handOver = { ...handOver, offset: handOver.offset + moved.seen };
+    const seen = await moveMembers(handOver);
+    if (seen === null) break;
+    handOver = { ...handOver, offset: handOver.offset + seen };
   }
   while (Date.now() < deadline) {
-    const moved = await moveTasks(handOver);
-    if (moved === null) {
+    if (!(await moveTasks(handOver))) {
       await db.collection<HandOverDoc>(C.handOvers).where({ _id: staffId, status: 'running' }).update({ data: { status: 'done', finishedAt: now } });
       return getById<HandOverDoc>(C.handOvers, staffId);
     }
@@ -32,8 +31,8 @@ export async function continueHandOver(staffId: string, deadline: number, now: D
   return getById<HandOverDoc>(C.handOvers, staffId);
 }
 
-/** One chunk of customers; null when none is left. */
-async function moveMembers(handOver: Stored<HandOverDoc>): Promise<{ seen: number; updated: number } | null> {
+/** One chunk of customers (how many were read); null when none is left. */
+async function moveMembers(handOver: Stored<HandOverDoc>): Promise<number | null> {
   const { data } = await db.collection<MemberDoc>(C.members).where({ servingStaffId: handOver.staffId }).orderBy('_id', 'asc').limit(CHUNK).field({ _id: true }).get();
   if (!data.length) return null;
   const assignments = assignRoundRobin(
@@ -41,13 +40,11 @@ async function moveMembers(handOver: Stored<HandOverDoc>): Promise<{ seen: numbe
     handOver.toStaffIds,
     handOver.spread ? handOver.offset : 0,
   );
-  let updated = 0;
   for (const [target, ids] of groupByTarget(assignments)) {
-    const { stats } = await db.collection<MemberDoc>(C.members).where({ _id: _.in(ids), servingStaffId: handOver.staffId }).update({ data: { servingStaffId: target } });
-    updated += stats.updated;
+    await db.collection<MemberDoc>(C.members).where({ _id: _.in(ids), servingStaffId: handOver.staffId }).update({ data: { servingStaffId: target } });
   }
   await db.collection<HandOverDoc>(C.handOvers).doc(handOver._id).update({ data: { offset: _.inc(data.length) } });
-  return { seen: data.length, updated };
+  return data.length;
 }
 
 /** Counts at filing: what the person serves and owns. */
@@ -59,10 +56,10 @@ export async function handOverTotals(staffId: string): Promise<{ membersTotal: n
   return { membersTotal: members.total, tasksTotal: tasks.total };
 }
 
-/** One chunk of open tasks, each to whoever serves its customer now; null when none is left. */
-async function moveTasks(handOver: Stored<HandOverDoc>): Promise<number | null> {
+/** One chunk of open tasks, each to whoever serves its customer now; false when none is left. */
+async function moveTasks(handOver: Stored<HandOverDoc>): Promise<boolean> {
   const { data } = await db.collection<TaskDoc>(C.tasks).where({ ownerStaffId: handOver.staffId, status: 'open' }).limit(CHUNK).field({ memberId: true }).get();
-  if (!data.length) return null;
+  if (!data.length) return false;
   const memberIds = [...new Set(data.map((t) => t.memberId))];
   const { data: members } = await db.collection<MemberDoc>(C.members).where({ _id: _.in(memberIds) }).field({ servingStaffId: true }).limit(memberIds.length).get();
   const servedBy = new Map(members.map((m) => [m._id, m.servingStaffId ?? null]));
@@ -73,12 +70,10 @@ async function moveTasks(handOver: Stored<HandOverDoc>): Promise<number | null> 
     const owner = serving && serving !== handOver.staffId ? serving : handOver.toStaffIds[index % handOver.toStaffIds.length];
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), task._id]);
   });
-  let updated = 0;
   for (const [owner, ids] of byOwner) {
-    const { stats } = await db.collection<TaskDoc>(C.tasks).where({ _id: _.in(ids), ownerStaffId: handOver.staffId, status: 'open' }).update({ data: { ownerStaffId: owner } });
-    updated += stats.updated;
+    await db.collection<TaskDoc>(C.tasks).where({ _id: _.in(ids), ownerStaffId: handOver.staffId, status: 'open' }).update({ data: { ownerStaffId: owner } });
   }
-  return updated;
+  return true;
 }
 
 export async function handOverView(handOver: Stored<HandOverDoc>, staffName: string): Promise<HandOverView> {

@@ -11,7 +11,7 @@
  * The rules read the calendar through dayjs on every call, so 4 000 distinct purchase histories are
  * built through them and each member takes one (ids, store and clerks rewritten: the rules do not read
  * them); about 25 members share a history's dates and amounts. The nightly pass's RFM ranking is
- * rfmScores' own, grouped in linear time (see rfmByStore) and checked against it on a sample.
+ * rfmScores' own.
  *
  * Left out because no benched action reads them: the purchases, ledger and tier-change collections.
  */
@@ -23,8 +23,7 @@ import { planCareTasks } from '../../shared/rules/care-tasks';
 import { heatFallingTwoWeeks, heatIndex, heatWeekKey } from '../../shared/rules/heat';
 import { applyPurchase } from '../../shared/rules/member-state';
 import { addPurchaseStats, purchaseStatsOf } from '../../shared/rules/purchase-stats';
-import { rfmScores, type Rfm, type RfmRow } from '../../shared/rules/rfm';
-import type { CareSettings } from '../../shared/rules/care-settings';
+import { rfmScores } from '../../shared/rules/rfm';
 import { spendReferenceFen } from '../../shared/rules/score-norms';
 import { nextSegmentChangeAt, segmentOf } from '../../shared/rules/segments';
 import { shanghaiDayKey, startOfShanghaiDay } from '../../shared/time/shanghai';
@@ -239,8 +238,7 @@ export function generateCareBrand(options: CareBrandOptions): CareBrand {
     purchases12m: m.recentPurchases.filter((p) => last.getTime() - p.at.getTime() <= 365 * DAY).length,
     spend12mFen: spend.get(m._id) ?? 0,
   }));
-  if (!sameAsRfmScores(rfmRows.slice(0, 2000), care, last)) throw new Error('rfmByStore no longer ranks as rfmScores does');
-  const rfm = rfmByStore(rfmRows, care, last);
+  const rfm = rfmScores(rfmRows, care, last);
   const normsOf = (list: MemberWithCare[]): StoreNorms => {
     const buyers = list.filter((m) => m.purchaseCount > 0);
     return {
@@ -423,47 +421,4 @@ function couponDoc(memberId: string, k: number, now: Date): Stored<CouponDoc> {
     pointsSpent: 0,
     history: [],
   };
-}
-
-/**
- * `rfmScores` (shared/rules/rfm.ts) store by store: the same ranking, but the rows are grouped in
- * linear time. rfmScores groups them by copying the store's array for every row, quadratic in a
- * store's size (~16 s for 100 000 members here); `sameAsRfmScores` checks the two agree.
- */
-export function rfmByStore(rows: RfmRow[], care: CareSettings, now: Date): Map<string, Rfm | null> {
-  const byStore = new Map<string | null, RfmRow[]>();
-  for (const row of rows) {
-    const list = byStore.get(row.storeId);
-    if (list) list.push(row);
-    else byStore.set(row.storeId, [row]);
-  }
-  const scoredOf = (list: RfmRow[]) => list.filter((row) => row.lastPurchaseAt !== null && now.getTime() - row.lastPurchaseAt.getTime() <= 365 * DAY);
-  // A small store is ranked with the whole brand: rfmScores itself then (its grouping is slow, not wrong).
-  if ([...byStore.values()].some((list) => scoredOf(list).length < care.rfmMinStoreMembers)) return rfmScores(rows, care, now);
-  const result = new Map<string, Rfm | null>();
-  for (const list of byStore.values()) for (const [id, score] of storeQuintiles(list, scoredOf(list))) result.set(id, score);
-  return result;
-}
-
-/** One store's RFM as rfmScores' rank gives it: quintiles by rank, worst first, ties by memberId. */
-function storeQuintiles(rows: RfmRow[], scored: RfmRow[]): Map<string, Rfm | null> {
-  const byId = (a: RfmRow, b: RfmRow) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0);
-  const quintiles = (measure: (row: RfmRow) => number) => {
-    const scores = new Map<string, number>();
-    [...scored].sort((a, b) => measure(a) - measure(b) || byId(a, b)).forEach((row, rank) => scores.set(row.memberId, Math.floor((rank * 5) / scored.length) + 1));
-    return scores;
-  };
-  const r = quintiles((row) => row.lastPurchaseAt!.getTime());
-  const f = quintiles((row) => row.purchases12m);
-  const m = quintiles((row) => row.spend12mFen);
-  const result = new Map<string, Rfm | null>(rows.map((row) => [row.memberId, null]));
-  for (const row of scored) result.set(row.memberId, { r: r.get(row.memberId)!, f: f.get(row.memberId)!, m: m.get(row.memberId)! });
-  return result;
-}
-
-/** rfmByStore gives what rfmScores gives (on a sample small enough for its quadratic grouping). */
-export function sameAsRfmScores(rows: RfmRow[], care: CareSettings, now: Date): boolean {
-  const a = rfmScores(rows, care, now);
-  const b = rfmByStore(rows, care, now);
-  return rows.every((row) => JSON.stringify(a.get(row.memberId)) === JSON.stringify(b.get(row.memberId)));
 }

@@ -1,4 +1,4 @@
-import { formatFen } from './money';
+import { formatFen, formatFenShort } from './money';
 
 describe('formatFen', () => {
   it.each([
@@ -23,4 +23,11 @@ describe('formatFen', () => {
       expect(() => formatFen(fen)).toThrow(RangeError);
     },
   );
+});
+
+test('formatFenShort groups thousands and shows fen only when there are any', () => {
+  expect(formatFenShort(320_000)).toBe('¥3,200');
+  expect(formatFenShort(320_050)).toBe('¥3,200.50');
+  expect(formatFenShort(99)).toBe('¥0.99');
+  expect(formatFenShort(-123_456_700)).toBe('-¥1,234,567');
 });

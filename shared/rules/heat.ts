@@ -1,5 +1,6 @@
 import type { HeatPartView } from '../contracts/care-views';
 import { shanghaiDayKey } from '../time/shanghai';
+import { formatFenShort } from '../format/money';
 
 /**
  * The heat index (热度): 0–100, how warm the relationship with a member is right now, built from five
@@ -27,20 +28,12 @@ const COUPON_POINTS = [0, 5, 10];
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WEEK_KEY = /^(\d{4})-W(\d{2})$/;
 
-function stepPoints(table: number[], count: number): number {
+function stepPoints(table: readonly number[], count: number): number {
   const index = Math.min(Math.max(0, Math.floor(count)), table.length - 1);
   return table[index];
 }
 
 /** Whole yuan with thousands separators (¥3,200), fen only when there are any (¥3,200.50). */
-function yuanText(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(fen));
-  const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const cents = abs % 100;
-  return `${sign}¥${yuan}${cents ? `.${String(cents).padStart(2, '0')}` : ''}`;
-}
-
 function recencyPart(days: number | null): HeatPartView {
   const base = { key: 'recency' as const, label: '最近消费', max: RECENCY_MAX };
   if (days === null) return { ...base, points: 0, text: '还没有消费记录' };
@@ -50,15 +43,14 @@ function recencyPart(days: number | null): HeatPartView {
   return { ...base, points, text: whole === 0 ? '今天消费过' : `${whole}天前消费过` };
 }
 
+/** A part scored by counting: points from a step table, a sentence for none and for some. */
+function countPart(key: 'frequency' | 'interactions' | 'coupons', label: string, table: readonly number[], value: number, none: string, some: (count: number) => string): HeatPartView {
+  const count = Math.max(0, Math.floor(value));
+  return { key, label, points: stepPoints(table, count), max: table[table.length - 1], text: count === 0 ? none : some(count) };
+}
+
 function frequencyPart(purchases90: number): HeatPartView {
-  const count = Math.max(0, Math.floor(purchases90));
-  return {
-    key: 'frequency',
-    label: '消费频次',
-    points: stepPoints(FREQUENCY_POINTS, count),
-    max: FREQUENCY_POINTS[FREQUENCY_POINTS.length - 1],
-    text: count === 0 ? '近90天没有消费' : `近90天消费${count}次`,
-  };
+  return countPart('frequency', '消费频次', FREQUENCY_POINTS, purchases90, '近90天没有消费', (n) => `近90天消费${n}次`);
 }
 
 function spendPart(spendFen: number, referenceFen: number): HeatPartView {
@@ -66,32 +58,18 @@ function spendPart(spendFen: number, referenceFen: number): HeatPartView {
   const base = { key: 'spend' as const, label: '消费金额', max: SPEND_MAX };
   if (spend === 0) return { ...base, points: 0, text: '近12个月没有消费' };
   // Without a reference there is nothing to measure against: no points rather than a guess.
-  if (referenceFen <= 0) return { ...base, points: 0, text: `近12个月消费${yuanText(spend)}` };
+  if (referenceFen <= 0) return { ...base, points: 0, text: `近12个月消费${formatFenShort(spend)}` };
   const points = Math.round(Math.min(1, spend / referenceFen) * SPEND_MAX);
   const percent = Math.round((spend * 100) / referenceFen);
-  return { ...base, points, text: `近12个月消费${yuanText(spend)}，为本店参考值的${percent}%` };
+  return { ...base, points, text: `近12个月消费${formatFenShort(spend)}，为本店参考值的${percent}%` };
 }
 
 function interactionsPart(interactions90: number): HeatPartView {
-  const count = Math.max(0, Math.floor(interactions90));
-  return {
-    key: 'interactions',
-    label: '互动',
-    points: stepPoints(INTERACTION_POINTS, count),
-    max: INTERACTION_POINTS[INTERACTION_POINTS.length - 1],
-    text: count === 0 ? '近90天没有沟通记录' : `近90天沟通${count}次`,
-  };
+  return countPart('interactions', '互动', INTERACTION_POINTS, interactions90, '近90天没有沟通记录', (n) => `近90天沟通${n}次`);
 }
 
 function couponsPart(couponUses: number): HeatPartView {
-  const count = Math.max(0, Math.floor(couponUses));
-  return {
-    key: 'coupons',
-    label: '用券',
-    points: stepPoints(COUPON_POINTS, count),
-    max: COUPON_POINTS[COUPON_POINTS.length - 1],
-    text: count === 0 ? '还没有用券消费' : `用券消费${count}次`,
-  };
+  return countPart('coupons', '用券', COUPON_POINTS, couponUses, '还没有用券消费', (n) => `用券消费${n}次`);
 }
 
 /** Integer 0–100: the sum of the parts (recency 30, frequency 25, spend 20, interactions 15, coupons 10). */

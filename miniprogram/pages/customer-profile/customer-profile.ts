@@ -1,4 +1,5 @@
 import { loadState } from '../../behaviors/load-state';
+import { reloadOnReturn } from '../../behaviors/reload-on-return';
 import { callCare, isLostAnswer, toActionFailure } from '../../services/cloud';
 import type { HeatView, InteractionView, ProfileView, RfmView, TagDefinitionView, TagView, TaskBucket, TaskView } from '../../shared/contracts/care-views';
 import type { CouponView, PurchaseView } from '../../shared/contracts/views';
@@ -215,7 +216,6 @@ type Props = {
 
 type Methods = {
   onLoad(): void;
-  onShow(): void;
   onRevealPhone(): void;
   onEditTags(): void;
   onCloseTags(): void;
@@ -237,16 +237,14 @@ type Methods = {
 
 type Instance = {
   _view: ProfileView | null;
-  /** Set when a screen that changes the customer (care note, adjust points) was opened from here. */
-  _stale: boolean;
   /** The full number once revealed, kept across a reload of the same customer. */
   _phone: string;
   _tagDefinitions: TagDefinitionView[] | null;
   _requests: PendingRequests;
 };
 
-Component<Data, Props, Methods, [typeof loadState], Instance, true>({
-  behaviors: [loadState],
+Component<Data, Props, Methods, [typeof loadState, typeof reloadOnReturn], Instance, true>({
+  behaviors: [loadState, reloadOnReturn],
   properties: {
     memberId: { type: String, value: '' },
   },
@@ -273,7 +271,6 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
   lifetimes: {
     created() {
       this._view = null;
-      this._stale = false;
       this._phone = '';
       this._tagDefinitions = null;
       this._requests = new PendingRequests();
@@ -281,12 +278,6 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
   },
   methods: {
     onLoad() {
-      this._reload();
-    },
-
-    onShow() {
-      if (!this._stale) return;
-      this._stale = false;
       this._reload();
     },
 
@@ -432,24 +423,21 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
     onOpenTask(event) {
       const view = this._view;
       if (!view) return;
-      this._stale = true;
       const { taskId } = event.currentTarget.dataset;
-      wx.navigateTo({ url: `/pages/care-note/care-note?taskId=${encodeURIComponent(taskId)}&memberId=${encodeURIComponent(view.memberId)}` });
+      this._openForChange(`/pages/care-note/care-note?taskId=${encodeURIComponent(taskId)}&memberId=${encodeURIComponent(view.memberId)}`);
     },
 
     onLogInteraction() {
       const view = this._view;
       if (!view) return;
-      this._stale = true;
-      wx.navigateTo({ url: `/pages/care-note/care-note?memberId=${encodeURIComponent(view.memberId)}&name=${encodeURIComponent(view.name)}` });
+      this._openForChange(`/pages/care-note/care-note?memberId=${encodeURIComponent(view.memberId)}&name=${encodeURIComponent(view.name)}`);
     },
 
     onAdjustPoints() {
       const view = this._view;
       if (!view?.can.adjustPoints) return;
-      this._stale = true;
       const query = `memberId=${encodeURIComponent(view.memberId)}&name=${encodeURIComponent(view.name)}&balance=${view.pointsBalance}`;
-      wx.navigateTo({ url: `/pages/adjust-points/adjust-points?${query}` });
+      this._openForChange(`/pages/adjust-points/adjust-points?${query}`);
     },
   },
 });

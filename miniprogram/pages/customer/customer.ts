@@ -1,4 +1,5 @@
 import { loadState } from '../../behaviors/load-state';
+import { reloadOnReturn } from '../../behaviors/reload-on-return';
 import { callStaff, toActionFailure } from '../../services/cloud';
 import { formatShanghaiDateTime } from '../../shared/format/datetime';
 import { formatFen } from '../../shared/format/money';
@@ -80,7 +81,6 @@ type Props = {
 
 type Methods = {
   onLoad(): void;
-  onShow(): void;
   onRecordPurchase(): void;
   onGrantCoupon(): void;
   onOpenProfile(): void;
@@ -92,12 +92,10 @@ type Methods = {
 
 type Instance = {
   _view: CustomerView | null;
-  /** Set when a screen that changes the customer (record purchase) was opened from here. */
-  _stale: boolean;
 };
 
-Component<Data, Props, Methods, [typeof loadState], Instance, true>({
-  behaviors: [loadState],
+Component<Data, Props, Methods, [typeof loadState, typeof reloadOnReturn], Instance, true>({
+  behaviors: [loadState, reloadOnReturn],
   properties: {
     memberId: { type: String, value: '' },
   },
@@ -109,17 +107,10 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
   },
   methods: {
     onLoad() {
-      this._stale = false;
       this._view = null;
       const handedOff = takeCustomer(this.data.memberId);
       if (handedOff) this.setData(this._show(handedOff));
       else this._reload();
-    },
-
-    onShow() {
-      if (!this._stale) return;
-      this._stale = false;
-      this._reload();
     },
 
     _reload() {
@@ -147,9 +138,8 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
     onRecordPurchase() {
       const view = this._view;
       if (!view) return;
-      this._stale = true;
       const query = `memberId=${encodeURIComponent(view.memberId)}&name=${encodeURIComponent(view.name)}&multiplier=${view.tier.multiplierPermille}`;
-      wx.navigateTo({ url: `/pages/record-purchase/record-purchase?${query}` });
+      this._openForChange(`/pages/record-purchase/record-purchase?${query}`);
     },
 
     onVoidPurchase(event) {
