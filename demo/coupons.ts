@@ -48,7 +48,7 @@ export function demoCoupon(
   pointsSpent = 0,
 ): Stored<CouponDoc> {
   const by = source === 'welcome' ? 'system' : 'member';
-  const reason = { welcome: '入会礼', claim: '领券中心领取', exchange: `${pointsSpent}积分兑换`, manual: '补发', replacement: '补发' }[source];
+  const reason = { welcome: '入会礼', claim: '领券中心领取', exchange: `${pointsSpent}积分兑换`, manual: '补发', replacement: '补发', journey: '旅程发放', campaign: '活动发放' }[source];
   return given(newCoupon({ template, memberId, ...keys, source, by, reason, now: at, pointsSpent }, id, random));
 }
 

@@ -68,9 +68,11 @@ export interface Command {
   inc(value: number): unknown;
   remove(): unknown;
   push(values: unknown[]): unknown;
+  addToSet(value: unknown): unknown;
+  pull(value: unknown): unknown;
   and(conditions: Doc[]): Doc;
   or(conditions: Doc[]): Doc;
-  aggregate: { sum(value: unknown): unknown };
+  aggregate: { sum(value: unknown): unknown; cond(spec: Doc): unknown; eq(values: unknown[]): unknown };
 }
 
 export interface Database {
@@ -103,5 +105,9 @@ export const openapi = {
       envVersion: 'release',
     })) as { buffer: Buffer };
     return res.buffer;
+  },
+  /** Throws WeChat's error ({errCode, errMsg}) on failure, as the SDK does. */
+  async sendSubscribeMessage(message: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<void> {
+    await cloud.openapi.subscribeMessage.send({ ...message, miniprogramState: 'formal', lang: 'zh_CN' });
   },
 };

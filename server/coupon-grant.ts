@@ -29,6 +29,8 @@ export interface GrantRequest {
   reason: string;
   now: Date;
   pointsSpent?: number;
+  /** The journey or campaign giving it: kept on the coupon for their figures. */
+  origin?: { journeyId?: string; campaignId?: string };
 }
 
 export function newCoupon(request: GrantRequest, id: string, random: () => number = Math.random): Stored<CouponDoc> {
@@ -60,6 +62,8 @@ export function newCoupon(request: GrantRequest, id: string, random: () => numbe
     usedSaleFen: 0,
     pointsSpent: request.pointsSpent ?? 0,
     history: [{ type: 'granted', at: now, by: request.by, reason: request.reason }],
+    ...(request.origin?.journeyId ? { journeyId: request.origin.journeyId } : {}),
+    ...(request.origin?.campaignId ? { campaignId: request.origin.campaignId } : {}),
   };
 }
 

@@ -1,4 +1,7 @@
 import type { Gender, LedgerType, Role } from '../shared/contracts/views';
+import type { Audience } from '../shared/rules/audience';
+import type { BuiltInJourney, JourneyDefinition } from '../shared/rules/journeys';
+import type { MessageTemplateKey } from '../shared/rules/message-templates';
 import type { GrowthBuckets } from '../shared/rules/growth';
 import type { PointsLot } from '../shared/rules/points';
 import type { RecentPurchase } from '../shared/rules/purchase-stats';
@@ -69,7 +72,7 @@ export interface PurchaseReceipt extends RecentPurchase {
   tierAfter: string;
 }
 
-export interface MemberDoc extends Partial<MemberCareFields> {
+export interface MemberDoc extends Partial<MemberCareFields>, Partial<MemberMessageFields> {
   openid: string;
   /** '' when the member holds no number (detached). */
   phone: string;
@@ -81,6 +84,8 @@ export interface MemberDoc extends Partial<MemberCareFields> {
   gender: Gender;
   /** YYYY-MM-DD; settable once by the member. */
   birthday: string | null;
+  /** MM-DD of the birthday: the birthday journey finds the day's members by it. */
+  birthdayMD?: string | null;
   homeStoreId: string | null;
   inviterStaffId: string | null;
   consent: { version: string; agreedAt: Date };
@@ -259,7 +264,7 @@ export interface CouponEvent {
   purchaseId?: string;
 }
 
-export type CouponSource = 'claim' | 'exchange' | 'welcome' | 'manual' | 'replacement';
+export type CouponSource = 'claim' | 'exchange' | 'welcome' | 'manual' | 'replacement' | 'journey' | 'campaign';
 
 /** One coupon held by one member. The rule is a copy: a template's later life never changes a coupon. */
 export interface CouponDoc {
@@ -293,6 +298,12 @@ export interface CouponDoc {
   usedSaleFen: number;
   pointsSpent: number;
   history: CouponEvent[];
+  /** The campaign that granted it (its figures count by it); absent otherwise. */
+  campaignId?: string;
+  /** The journey that granted it. */
+  journeyId?: string;
+  /** The clerk who rang up the sale it was used on (a campaign's figures per clerk). */
+  usedStaffId?: string | null;
 }
 
 /** A manual tag: the brand's (storeId null) or one store's. */
@@ -337,8 +348,11 @@ export interface TaskDoc {
   closedAt: Date | null;
   closedBy: string | null;
   outcome: InteractionOutcome | null;
-  /** Why it closed without a clerk: 'superseded' (a newer purchase), 'overdue'. */
+  /** Why it closed without a clerk: 'superseded' (a newer purchase), 'overdue', 'exited' (its journey run ended). */
   closedReason: string | null;
+  /** The journey or campaign that made it. */
+  journeyId?: string;
+  campaignId?: string;
 }
 
 /** Append-only: who looked at or changed what. */
@@ -382,6 +396,130 @@ export interface JobStateDoc {
   updatedAt: Date;
 }
 
+/**
+ * A member's subscription-message state, on the member document so that the step that causes a message
+ * (a sale, a grant) already holds it, and the sender changes it in the same transaction as the message.
+ */
+export interface MemberMessageFields {
+  /** Unused acceptances per template: each allows one send (the quota ledger's balance). */
+  messageQuota: Partial<Record<MessageTemplateKey, number>>;
+  /** Marketing sends in the last 7 days: what the frequency cap counts. */
+  marketingSentAt: Date[];
+  /** When the journey engine looks at this member next for an event entry (joined, purchase, tier, tag); null: nothing pending. */
+  journeyDueAt: Date | null;
+}
+
+export type MessageStatus = 'pending' | 'sending' | 'sent' | 'refused' | 'failed' | 'no_quota' | 'stale' | 'unknown';
+
+/** The outbox: one message per cause, its _id the cause's key (points:<purchase>, coupon:<coupon>, journey:…). */
+export interface MessageDoc {
+  memberId: string;
+  openid: string;
+  storeId: string | null;
+  template: MessageTemplateKey;
+  data: Record<string, { value: string }>;
+  page: string;
+  /** Journeys and campaigns: held by the frequency cap. Transactional messages are not. */
+  marketing: boolean;
+  status: MessageStatus;
+  /** When the sender takes it next (null once settled): the sender's index. */
+  dueAt: Date | null;
+  attempts: Array<{ at: Date; result: 'sent' | 'refused' | 'transient' | 'invalid' | 'unknown'; errCode: number | null; errMsg: string }>;
+  /** Why it waited, when it did: 'quiet' or 'cap'. */
+  heldFor: 'quiet' | 'cap' | null;
+  /** No quota when its turn came: the clerk task made instead (key), if the cause asked for one. */
+  fallbackTaskKey: string | null;
+  /** What a fallback task says, if the cause asks for one. */
+  fallback: { title: string; cause: 'journey' | 'campaign' | 'coupon_expiring' } | null;
+  journeyId: string | null;
+  campaignId: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  settledAt: Date | null;
+}
+
+/** Append-only: every change of a member's message quota, with why (the acceptance, the send). */
+export interface QuotaLedgerDoc {
+  memberId: string;
+  template: MessageTemplateKey;
+  delta: number;
+  kind: 'accepted' | 'sent' | 'returned' | 'refused';
+  /** The request (acceptances) or message (sends) it belongs to. */
+  ref: string;
+  at: Date;
+}
+
+export interface JourneyDoc {
+  definition: JourneyDefinition;
+  builtIn: BuiltInJourney | null;
+  status: 'active' | 'paused';
+  /** Occasions before this do not enter: switching a journey on does not reach back. */
+  activeSince: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  updatedBy: string;
+  /** The request that created it (idempotent creation). */
+  requestId: string | null;
+}
+
+/** One member in one journey: its current run (entry #n), the step it waits on and when it wakes. */
+export interface EnrollmentDoc {
+  journeyId: string;
+  memberId: string;
+  storeId: string | null;
+  entryNo: number;
+  entryKey: string;
+  enteredAt: Date;
+  tierRank: number;
+  status: 'active' | 'paused' | 'done' | 'exited';
+  exitReason: string | null;
+  /** The next step to run (null once the run is over). */
+  stepId: string | null;
+  /** When that step became due on schedule: waits count from here. */
+  stepDueAt: Date;
+  /** When the engine looks at it next (null: over, or paused): the tick's index. */
+  wakeAt: Date | null;
+  /** Tasks this run made that may still be open: closed when the run exits or the member re-enters. */
+  taskKeys: string[];
+  /** A purchase within the journey's conversion window after entering. */
+  convertedAt: Date | null;
+  updatedAt: Date;
+}
+
+/** One step run once: its _id is the step key journey:<journey>:<member>:<entry#>:<step>. */
+export interface StepRunDoc {
+  journeyId: string;
+  stepId: string;
+  memberId: string;
+  entryNo: number;
+  at: Date;
+  /** What happened: queued, no_quota, fallback_task, granted, no_stock, task, tagged, true/false (a branch). */
+  result: string;
+}
+
+export interface CampaignDoc {
+  name: string;
+  audience: Audience;
+  couponTemplateId: string;
+  couponName: string;
+  notify: boolean;
+  fallbackTasks: boolean;
+  status: 'scheduled' | 'running' | 'done' | 'cancelled';
+  sendAt: Date;
+  /** The last member (by _id) the run went through: a run resumes after it. */
+  cursor: string | null;
+  reached: number;
+  /** Why it ended before its audience did: out_of_stock, template_not_active. */
+  stoppedReason?: string | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  createdBy: string;
+  /** The manager's store (their campaigns are their store's); null for an admin's. */
+  ownerStoreId: string | null;
+  createdAt: Date;
+  requestId: string;
+}
+
 export const C = {
   settings: 'settings',
   stores: 'stores',
@@ -401,4 +539,10 @@ export const C = {
   audit: 'audit_log',
   handOvers: 'hand_overs',
   jobState: 'job_state',
+  messages: 'messages',
+  quotaLedger: 'message_quota_ledger',
+  journeys: 'journeys',
+  enrollments: 'journey_enrollments',
+  stepRuns: 'journey_step_runs',
+  campaigns: 'campaigns',
 } as const;

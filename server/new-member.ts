@@ -21,6 +21,11 @@ export interface NewMemberInput {
   joinedAt: Date;
 }
 
+/** 'MM-DD' of a birthday: what the birthday journey's daily scan looks members up by (null: none). */
+export function birthdayMonthDay(birthday: string | null): string | null {
+  return birthday ? birthday.slice(5) : null;
+}
+
 /** The key of a member's phone slot when it holds no number, so members without one never clash. */
 export function noPhoneKey(memberId: string): string {
   return `none:${memberId}`;
@@ -45,6 +50,7 @@ export function newMember(input: NewMemberInput, settings: BrandSettings): { mem
     name: input.profile.name ?? '',
     gender: input.profile.gender ?? 'unknown',
     birthday: input.profile.birthday ?? null,
+    birthdayMD: birthdayMonthDay(input.profile.birthday ?? null),
     homeStoreId: input.homeStoreId,
     inviterStaffId: input.inviterStaffId,
     consent: { version: input.consentVersion, agreedAt: input.joinedAt },
@@ -59,6 +65,9 @@ export function newMember(input: NewMemberInput, settings: BrandSettings): { mem
     pointsNextExpiry: lots.length ? expiresAt : null,
     ...NO_PURCHASES,
     tillCode: null,
+    messageQuota: {},
+    marketingSentAt: [],
+    journeyDueAt: input.joinedAt,
     ...newCareFields({ phone: input.phone, inviterStaffId: input.inviterStaffId }, input.joinedAt),
   };
   const welcome: Stored<LedgerDoc> | null =

@@ -33,3 +33,8 @@ function checked(stored: unknown): BrandSettings {
   console.error(`settings/brand is invalid:\n  ${parsed.problems.join('\n  ')}`);
   throw new AppError('SETTINGS_INVALID');
 }
+
+/** After this instance changed settings/brand, so its own next read is current. */
+export function forgetBrandSettings(): void {
+  cached = undefined;
+}

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { ActionName, Contract, InputOf, OutputOf } from '../shared/contracts/action';
 import type { AdminContract } from '../shared/contracts/admin';
+import type { AutomationContract } from '../shared/contracts/automation';
 import type { CareContract } from '../shared/contracts/care';
 import type { CouponsContract } from '../shared/contracts/coupons';
 import type { ActionResult } from '../shared/contracts/errors';
@@ -44,6 +45,7 @@ export interface MembershipCloud {
   admin(openid: string): Caller<AdminContract>;
   coupons(openid: string): Caller<CouponsContract>;
   care(openid: string): Caller<CareContract>;
+  automation(openid: string): Caller<AutomationContract>;
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function startMembershipCloud(options: { triggers?: boolean } = {})
     admin: caller<AdminContract>('admin'),
     coupons: caller<CouponsContract>('coupons'),
     care: caller<CareContract>('care'),
+    automation: caller<AutomationContract>('automation'),
     stop: () => cloud.stop(),
   };
 }

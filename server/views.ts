@@ -6,6 +6,7 @@ import { expiringInYear } from '../shared/rules/points';
 import { progress, tierById } from '../shared/rules/tiers';
 import type { Stored } from './cloud';
 import type { MemberDoc, MemberReview, PurchaseDoc, StaffDoc } from './documents';
+import { subscriptionViews } from './subscriptions';
 
 /** Documents → the views the pages render (shared/contracts/views.ts). */
 
@@ -32,6 +33,7 @@ export function cardView(member: Stored<MemberDoc>, settings: BrandSettings, hom
     homeStoreName,
     joinedAt: member.joinedAt.toISOString(),
     profile: { name: member.name, gender: member.gender, birthday: member.birthday, birthdayLocked: member.birthday !== null },
+    subscriptions: subscriptionViews(member, settings),
   };
 }
 

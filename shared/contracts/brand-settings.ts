@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_BRAND_SETTINGS, validateBrandSettings, type BrandSettings } from '../rules/brand-settings';
 import { AUTO_TASK_CAUSES, mergeCareSettings } from '../rules/care-settings';
+import { mergeMessageSettings } from '../rules/message-settings';
+import { MESSAGE_TEMPLATE_KEYS } from '../rules/message-templates';
 
 /**
  * The shape of settings/brand as stored. Every field is optional (a missing one takes the default),
@@ -36,7 +38,17 @@ const care = z
     highTicketTopPercent: days.optional(),
     frequentCategoryMin: days.optional(),
     priceSensitivePercent: days.optional(),
-    scripts: z.object(Object.fromEntries([...AUTO_TASK_CAUSES, 'manual'].map((cause) => [cause, z.string().optional()]))).strict().optional(),
+    scripts: z.object(Object.fromEntries([...AUTO_TASK_CAUSES, 'manual', 'journey', 'campaign'].map((cause) => [cause, z.string().optional()]))).strict().optional(),
+  })
+  .strict();
+
+const messages = z
+  .object({
+    templateIds: z.object(Object.fromEntries(MESSAGE_TEMPLATE_KEYS.map((key) => [key, z.string().optional()]))).strict().optional(),
+    quietHours: z.object({ start: z.string(), end: z.string() }).strict().nullable().optional(),
+    cap: z.object({ perDay: z.number().optional(), perWeek: z.number().optional() }).strict().optional(),
+    maxAttempts: z.number().optional(),
+    staleAfterHours: z.number().optional(),
   })
   .strict();
 
@@ -51,6 +63,7 @@ export const brandSettingsDocument = z.object({
   welcomeCouponTemplateIds: z.array(z.string()).optional(),
   couponRefundPolicy: z.enum(['restore-if-valid', 'restore-or-replace']).optional(),
   care: care.optional(),
+  messages: messages.optional(),
   updatedAt: z.date().optional(),
   updatedBy: z.string().optional(),
 })
@@ -63,8 +76,13 @@ export function parseBrandSettings(stored: unknown): { ok: true; value: BrandSet
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(文档)'}: ${issue.message}`) };
   }
-  const { updatedAt: _at, updatedBy: _by, care: storedCare, ...fields } = parsed.data;
-  const value: BrandSettings = { ...DEFAULT_BRAND_SETTINGS, ...fields, care: mergeCareSettings(storedCare as Parameters<typeof mergeCareSettings>[0]) };
+  const { updatedAt: _at, updatedBy: _by, care: storedCare, messages: storedMessages, ...fields } = parsed.data;
+  const value: BrandSettings = {
+    ...DEFAULT_BRAND_SETTINGS,
+    ...fields,
+    care: mergeCareSettings(storedCare as Parameters<typeof mergeCareSettings>[0]),
+    messages: mergeMessageSettings(storedMessages as Parameters<typeof mergeMessageSettings>[0]),
+  };
   const problems = validateBrandSettings(value);
   return problems.length ? { ok: false, problems } : { ok: true, value };
 }

@@ -6,7 +6,7 @@ import type { CouponView, PurchaseView, Role, TierView } from './views';
  */
 
 export type Segment = 'new' | 'active' | 'dormant' | 'vip' | 'regular';
-export type TaskCause = 'thanks' | 'recommend' | 'revisit' | 'birthday' | 'dormant' | 'churn' | 'coupon_expiring' | 'manual';
+export type TaskCause = 'thanks' | 'recommend' | 'revisit' | 'birthday' | 'dormant' | 'churn' | 'coupon_expiring' | 'manual' | 'journey' | 'campaign';
 export type TaskStatus = 'open' | 'done' | 'skipped' | 'expired';
 /** Where an open task stands against today (Shanghai): due before today, today, or later. */
 export type TaskBucket = 'overdue' | 'today' | 'upcoming';
@@ -156,7 +156,10 @@ export type AuditAction =
   | 'store_change'
   | 'offboard'
   | 'reassign'
-  | 'coupon_grant';
+  | 'coupon_grant'
+  | 'journey_change'
+  | 'campaign_create'
+  | 'settings_change';
 
 export interface AuditEntryView {
   id: string;

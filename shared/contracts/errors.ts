@@ -58,6 +58,12 @@ export const ERROR_MESSAGES = {
   STAFF_HAS_CUSTOMERS: '该员工仍有服务中的顾客，请先交接',
   NO_HANDOVER_TARGET: '没有可接手的店员，请先邀请或指定接手人',
   POINTS_ADJUST_TOO_LOW: '扣减后积分不能为负数',
+  JOURNEY_NOT_FOUND: '旅程不存在',
+  JOURNEY_INVALID: '旅程设置有误，请按提示修改',
+  CAMPAIGN_NOT_FOUND: '活动不存在',
+  CAMPAIGN_INVALID: '活动设置有误，请按提示修改',
+  CAMPAIGN_NOT_CANCELLABLE: '活动已开始发放，不能取消',
+  MESSAGE_SETTINGS_INVALID: '消息设置有误，请按提示修改',
   BUSY: '操作过于频繁，请稍后重试',
   INTERNAL: '系统繁忙，请稍后再试',
 } as const;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { action } from './action';
-import { birthday, gender, personName, phoneNumber } from './fields';
+import { birthday, gender, personName, phoneNumber, requestId } from './fields';
+import { MESSAGE_TEMPLATE_KEYS } from '../rules/message-templates';
+import type { SubscriptionView } from './automation-views';
 import type { CardView, JoinView, MemberCodeView, PointsHistoryView } from './views';
 
 /** The `member` cloud function: what a shopper does. Identity is the caller's OPENID. */
@@ -41,9 +43,22 @@ export const memberContract = {
       .default({ limit: 20 }),
   ).returns<PointsHistoryView>(),
 
+  /**
+   * What the shopper chose in a wx.requestSubscribeMessage prompt: each accepted template allows one
+   * message more. Idempotent by request id (a retried report counts once).
+   */
+  subscribe: action(
+    z.object({
+      requestId,
+      accepted: z.array(z.enum(MESSAGE_TEMPLATE_KEYS, '未知的消息模板')).max(3, '一次最多订阅3个模板'),
+      rejected: z.array(z.enum(MESSAGE_TEMPLATE_KEYS, '未知的消息模板')).max(3, '一次最多订阅3个模板').default([]),
+    }),
+  ).returns<{ subscriptions: SubscriptionView[] }>(),
+
   updateProfile: action(
     z.object({ name: personName.optional(), gender: gender.optional(), birthday: birthday.optional() }),
   ).returns<CardView>(),
 };
+
 
 export type MemberContract = typeof memberContract;

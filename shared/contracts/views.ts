@@ -2,6 +2,7 @@
  * What the functions answer, as the pages render it. Zod-free and dependency-free: the mini-program
  * imports these types (and nothing here runs).
  */
+import type { SubscriptionView } from './automation-views';
 
 export type Role = 'clerk' | 'manager' | 'admin';
 export type Gender = 'male' | 'female' | 'unknown';
@@ -35,6 +36,8 @@ export interface CardView {
   homeStoreName: string;
   joinedAt: string;
   profile: { name: string; gender: Gender; birthday: string | null; birthdayLocked: boolean };
+  /** The message templates the shopper can subscribe to, with the sends each has left. */
+  subscriptions: SubscriptionView[];
 }
 
 export interface JoinView {

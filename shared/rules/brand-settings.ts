@@ -1,6 +1,7 @@
 import type { TierView } from '../contracts/views';
 import type { RefundPolicy } from './coupon-templates';
 import { DEFAULT_CARE_SETTINGS, validateCareSettings, type CareSettings } from './care-settings';
+import { DEFAULT_MESSAGE_SETTINGS, messageSettingsProblems, type MessageSettings } from './message-settings';
 
 /**
  * One membership tier. Thresholds are growth (1 per yuan over the rolling window); a member reaches
@@ -33,6 +34,8 @@ export interface BrandSettings {
   couponRefundPolicy: RefundPolicy;
   /** Customer care: follow-up tasks, segments, scores, scripts. */
   care: CareSettings;
+  /** Subscription messages: template ids, quiet hours, the marketing cap. */
+  messages: MessageSettings;
 }
 
 export const DEFAULT_BRAND_SETTINGS: BrandSettings = {
@@ -83,6 +86,7 @@ export const DEFAULT_BRAND_SETTINGS: BrandSettings = {
   welcomeCouponTemplateIds: [],
   couponRefundPolicy: 'restore-if-valid',
   care: DEFAULT_CARE_SETTINGS,
+  messages: DEFAULT_MESSAGE_SETTINGS,
 };
 
 const HEX_COLOR = /^#[0-9A-Fa-f]{6}$/;
@@ -162,6 +166,7 @@ export function validateBrandSettings(settings: BrandSettings): string[] {
   if (settings.welcomeCouponTemplateIds.length > 5) problems.push('入会礼券最多5张');
   if (!['restore-if-valid', 'restore-or-replace'].includes(settings.couponRefundPolicy)) problems.push('退券规则无效');
   problems.push(...validateCareSettings(settings.care));
+  problems.push(...messageSettingsProblems(settings.messages).map((p) => `messages.${p.field}: ${p.message}`));
   return problems;
 }
 

@@ -1,7 +1,7 @@
 import type { TaskCause } from '../contracts/care-views';
 
 /** Task causes the care jobs create by themselves (manual tasks are made by staff). */
-export type AutoTaskCause = Exclude<TaskCause, 'manual'>;
+export type AutoTaskCause = Exclude<TaskCause, 'manual' | 'journey' | 'campaign'>;
 export const AUTO_TASK_CAUSES: readonly AutoTaskCause[] = ['thanks', 'recommend', 'revisit', 'birthday', 'dormant', 'churn', 'coupon_expiring'];
 
 /**
@@ -71,6 +71,8 @@ export const DEFAULT_CARE_SETTINGS: CareSettings = {
     churn: '{姓名}您好，最近还好吗？店里到了{最近品类}新品，给您留意了几款，有空来试试？',
     coupon_expiring: '{姓名}您好，提醒您：您的「{优惠券}」快到期了，别浪费哦，欢迎来店使用。',
     manual: '{姓名}您好，',
+    journey: '{姓名}您好，',
+    campaign: '{姓名}您好，门店给您发了一张「{优惠券}」，已放入您的会员卡券包，欢迎来店使用。',
   },
 };
 

@@ -17,6 +17,8 @@ test('titles and labels', () => {
     churn: '流失预警',
     coupon_expiring: '券即将到期',
     manual: '手动待办',
+    journey: '旅程待办',
+    campaign: '活动通知',
   });
   expect(INTERACTION_KIND_LABELS).toEqual({ call: '电话', wechat: '微信', visit: '到店', complaint: '投诉' });
   expect(INTERACTION_OUTCOME_LABELS).toEqual({ reached: '已联系', no_answer: '未接通', interested: '有意向', not_interested: '无意向', resolved: '已解决', follow_up: '需跟进' });

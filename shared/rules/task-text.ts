@@ -11,6 +11,8 @@ export const TASK_CAUSE_TITLES: Record<TaskCause, string> = {
   churn: '流失预警',
   coupon_expiring: '券即将到期',
   manual: '手动待办',
+  journey: '旅程待办',
+  campaign: '活动通知',
 };
 
 export const INTERACTION_KIND_LABELS: Record<InteractionKind, string> = {

@@ -5,8 +5,10 @@ import { withCare } from '../../../server/care-fields';
 import type { StaffEntry } from '../../../server/directory';
 import { C, type CouponDoc, type MemberDoc } from '../../../server/documents';
 import { jobState, saveJobState } from '../../../server/job-state';
+import { enqueue, newMessage } from '../../../server/outbox';
+import { couponExpiring } from '../../../server/message-causes';
 import { addTaskOnce, openTask } from '../../../server/tasks';
-import { taskOwner } from './visit-members';
+import { taskOwner } from '../../../server/task-owner';
 
 const STATE_ID = 'coupon-tasks';
 const PAGE = 100;
@@ -54,6 +56,8 @@ export async function couponExpiryTasks(settings: BrandSettings, staff: Map<stri
         now,
       );
       if (await addTaskOnce(task)) created++;
+      // The shopper is reminded too, if she subscribed: the same cause, keyed by the coupon.
+      await enqueue(newMessage(member, couponExpiring(coupon), settings, now));
     }
     const last = data[data.length - 1];
     mark = { at: last.dueAt ?? mark.at, id: last._id };

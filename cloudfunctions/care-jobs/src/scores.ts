@@ -13,7 +13,7 @@ import { C, type MemberDoc } from '../../../server/documents';
 import { jobState, saveJobState } from '../../../server/job-state';
 import { heatInputsOf } from '../../../server/member-scores';
 import { NORMS_ID, type ScoreNorms, type StoreNorms } from '../../../server/score-norms';
-import { isTopTier } from './visit-members';
+import { isTopTier } from '../../../server/task-owner';
 
 const READ_PAGE = 1000;
 /** Members scored per page of the second phase: its writes, grouped, are a few requests. */

@@ -9,24 +9,13 @@ import { staffDirectory, type StaffEntry } from '../../../server/directory';
 import { C, type MemberDoc, type TaskDoc } from '../../../server/documents';
 import { normsFor, type ScoreNorms } from '../../../server/score-norms';
 import { addTaskOnce, openTask } from '../../../server/tasks';
+import { isTopTier, taskOwner } from '../../../server/task-owner';
 
 const PAGE = 100;
 
 function earliest(...dates: Array<Date | null>): Date | null {
   const times = dates.filter((d): d is Date => d !== null).map((d) => d.getTime());
   return times.length ? new Date(Math.min(...times)) : null;
-}
-
-/** Who owns a member's tasks: their serving clerk while active, else an active manager of their store. */
-export function taskOwner(member: MemberWithCare, staff: Map<string, StaffEntry>): string | null {
-  const serving = member.servingStaffId ? staff.get(member.servingStaffId) : undefined;
-  if (serving?.status === 'active') return serving._id;
-  const managers = [...staff.values()].filter((s) => s.storeId === member.homeStoreId && s.role === 'manager' && s.status === 'active');
-  return managers.sort((a, b) => (a._id < b._id ? -1 : 1))[0]?._id ?? null;
-}
-
-export function isTopTier(member: MemberDoc, settings: BrandSettings): boolean {
-  return member.tierId === settings.tiers[settings.tiers.length - 1].id;
 }
 
 /**

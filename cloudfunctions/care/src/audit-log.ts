@@ -19,6 +19,9 @@ export const AUDIT_ACTION_TEXT: Record<AuditAction, string> = {
   offboard: '停用并交接',
   reassign: '更换服务导购',
   coupon_grant: '补发优惠券',
+  journey_change: '修改自动化旅程',
+  campaign_create: '创建营销活动',
+  settings_change: '修改消息设置',
 };
 
 /** Admins browse the log newest first, by staff, by customer or by Shanghai day (each its own index). */

@@ -53,6 +53,6 @@ export async function setTags(input: ParsedInputOf<CareContract, 'setTags'>, ctx
   const found = wanted.length ? (await db.collection<TagDoc>(C.tags).where({ _id: _.in(wanted) }).limit(wanted.length).get()).data : [];
   const usable = new Map(found.filter((tag) => !tag.archived && (tag.storeId === null || tag.storeId === member.homeStoreId)).map((tag) => [tag._id, tag]));
   if (wanted.some((id) => !usable.has(id))) throw new AppError('TAG_NOT_FOUND');
-  await db.collection<MemberDoc>(C.members).doc(member._id).update({ data: { manualTags: wanted } });
+  await db.collection<MemberDoc>(C.members).doc(member._id).update({ data: { manualTags: wanted, journeyDueAt: ctx.now } });
   return { tags: tagViews(careFieldsOf(member).autoTags, wanted, new Map([...(await tagDirectory()), ...usable])) };
 }

@@ -4,6 +4,7 @@ import { card } from './card';
 import { join } from './join';
 import { memberCode } from './member-code';
 import { pointsHistory } from './points-history';
+import { subscribe } from './subscribe';
 import { updateProfile } from './update-profile';
 
-export const main = createMain(memberContract, { join, card, memberCode, pointsHistory, updateProfile });
+export const main = createMain(memberContract, { join, card, memberCode, pointsHistory, subscribe, updateProfile });

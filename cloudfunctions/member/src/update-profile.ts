@@ -7,6 +7,7 @@ import { C, type MemberDoc } from '../../../server/documents';
 import { AppError } from '../../../server/errors';
 import { requireMember } from '../../../server/queries';
 import { loadCard } from '../../../server/cards';
+import { birthdayMonthDay } from '../../../server/new-member';
 
 /** Name and gender change freely; the birthday can be set once (later changes go through a clerk). */
 export async function updateProfile(input: ParsedInputOf<MemberContract, 'updateProfile'>, ctx: RequestContext): Promise<CardView> {
@@ -17,6 +18,7 @@ export async function updateProfile(input: ParsedInputOf<MemberContract, 'update
   if (input.birthday !== undefined && input.birthday !== member.birthday) {
     if (member.birthday !== null) throw new AppError('BIRTHDAY_LOCKED');
     changes.birthday = input.birthday;
+    changes.birthdayMD = birthdayMonthDay(input.birthday);
   }
   if (Object.keys(changes).length) {
     // Setting the birthday only where none is set keeps "once" true even for two racing requests.

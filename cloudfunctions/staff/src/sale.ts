@@ -11,6 +11,8 @@ import { couponsForSale, markUsed } from '../../../server/coupons';
 import { careAfterPurchase } from '../../../server/care-fields';
 import { AppError, isAppError, isDuplicateKey } from '../../../server/errors';
 import { newId } from '../../../server/ids';
+import { pointsChanged, tierUpgraded } from '../../../server/message-causes';
+import { enqueueInTransaction, newMessage } from '../../../server/outbox';
 import { memberState, saveMember, withMemberState } from '../../../server/member-state';
 import { getById } from '../../../server/queries';
 import { assertNotOwnMembership } from '../../../server/staff-guard';
@@ -90,6 +92,8 @@ export async function recordSale(
         ...addPurchaseStats(purchaseStatsOf(member), receipt),
         ...careAfterPurchase(member, receipt, now),
         ...(result.upgraded ? { tierSince: now } : {}),
+        // The journey engine looks at the member next (purchase entries, conversions).
+        journeyDueAt: now,
       });
       // The purchase goes first: a repeat of this order fails here, before anything else is written.
       await txn.collection<PurchaseDoc>(C.purchases).add({ data: purchase });
@@ -115,6 +119,11 @@ export async function recordSale(
           data: { memberId: member._id, from: result.tierBefore.id, to: result.tierAfter.id, reason: 'purchase', growth: result.rollingGrowth, purchaseId, at: now },
         });
       }
+      // Messages the sale causes, in its own transaction: once per purchase, whoever retries it.
+      if (result.points > 0) {
+        await enqueueInTransaction(txn, newMessage(updated, pointsChanged(purchaseId, { points: result.points, balance: updated.pointsBalance, reason: earnReason(sale.orderNo), at: now }), settings, now));
+      }
+      if (result.upgraded) await enqueueInTransaction(txn, newMessage(updated, tierUpgraded(purchaseId, result.tierAfter, now), settings, now));
       await markUsed(txn, priced.coupons, priced.applied, { purchaseId, storeId: sale.storeId, staffId: clerk._id, paidFen: priced.paidFen, now });
       if (alsoInTransaction) await alsoInTransaction(txn);
       return { purchase, member: updated, duplicate: false };

@@ -52,6 +52,7 @@ export async function voidPurchase(input: ParsedInputOf<StaffContract, 'voidPurc
     const updated = withMemberState(member, result.state, {
       ...stats.stats,
       ...careAfterVoid(member, receipt, stats.stats.purchaseCount, ctx.now),
+      journeyDueAt: ctx.now,
       ...(result.tierChanged ? { tierSince: ctx.now } : {}),
     });
     await saveMember(txn, updated);

@@ -1,0 +1,19 @@
+import { automationContract } from '../../../shared/contracts/automation';
+import { createMain } from '../../../server/dispatch';
+import { audienceCount, campaign, campaigns, cancelCampaign, createCampaign } from './campaigns';
+import { journey, journeys, saveJourney, setJourneyStatus } from './journeys';
+import { messageSettings, updateMessageSettings } from './message-settings';
+
+export const main = createMain(automationContract, {
+  journeys,
+  journey,
+  saveJourney,
+  setJourneyStatus,
+  audienceCount,
+  campaigns,
+  campaign,
+  createCampaign,
+  cancelCampaign,
+  messageSettings,
+  updateMessageSettings,
+});
