@@ -3,8 +3,18 @@ import type { Stored } from '../server/cloud';
 import { given, newCoupon } from '../server/coupon-grant';
 import type { CouponDoc, CouponSource, CouponTemplateDoc } from '../server/documents';
 
-/** The demo brand's five coupon designs, one of each kind and channel. */
-export const DEMO_TEMPLATE_IDS = { welcome: 'TWELCOM', cash: 'TM30050', exchangeCash: 'TEXCH10', gift: 'TGIFTBG', lucky: 'TLUCKY1' } as const;
+/** The demo brand's coupon designs: one of each kind and channel, and the gifts its journeys and campaign grant. */
+export const DEMO_TEMPLATE_IDS = {
+  welcome: 'TWELCOM',
+  cash: 'TM30050',
+  exchangeCash: 'TEXCH10',
+  gift: 'TGIFTBG',
+  lucky: 'TLUCKY1',
+  invitation: 'TINVITE',
+  birthday: 'TBIRTHD',
+  winBack: 'TWINBAK',
+  campaign: 'TDOUBLE',
+} as const;
 
 function template(id: string, terms: TemplateTerms, description: string, createdAt: Date): Stored<CouponTemplateDoc> {
   return {
@@ -32,6 +42,10 @@ export function demoTemplates(now: Date): Stored<CouponTemplateDoc>[] {
     template(DEMO_TEMPLATE_IDS.cash, { ...base, name: '满300减50', rule: { kind: 'cash', thresholdFen: 30_000, amountOffFen: 5_000 }, validity: { type: 'days', days: 14, startsNextDay: false }, limits: { totalStock: 2_000, perMember: 12, perMemberMonthly: 1 }, claimable: true, pointsCost: null }, '每月限领1张，全场通用', yearAgo),
     template(DEMO_TEMPLATE_IDS.exchangeCash, { ...base, name: '无门槛10元券', rule: { kind: 'cash', thresholdFen: 0, amountOffFen: 1_000 }, validity: { type: 'days', days: 30, startsNextDay: true }, limits: { totalStock: 1_000, perMember: null, perMemberMonthly: 2 }, claimable: false, pointsCost: 500 }, '500积分兑换，次日起30天有效', yearAgo),
     template(DEMO_TEMPLATE_IDS.gift, { ...base, name: '帆布袋兑换券', rule: { kind: 'gift', thresholdFen: 0, giftName: '品牌帆布袋' }, validity: { type: 'days', days: 60, startsNextDay: false }, limits: { totalStock: 300, perMember: 1, perMemberMonthly: null }, claimable: false, pointsCost: 300 }, '到店出示即可领取帆布袋一个', yearAgo),
+    template(DEMO_TEMPLATE_IDS.invitation, { ...base, name: '新会员到店礼', rule: { kind: 'cash', thresholdFen: 10_000, amountOffFen: 2_000 }, validity: { type: 'days', days: 14, startsNextDay: false }, limits: none, claimable: false, pointsCost: null }, '入会第7天赠送，满100减20', yearAgo),
+    template(DEMO_TEMPLATE_IDS.birthday, { ...base, name: '生日礼券', rule: { kind: 'cash', thresholdFen: 20_000, amountOffFen: 5_000 }, validity: { type: 'days', days: 30, startsNextDay: false }, limits: none, claimable: false, pointsCost: null }, '生日当天赠送，满200减50', yearAgo),
+    template(DEMO_TEMPLATE_IDS.winBack, { ...base, name: '回店礼', rule: { kind: 'cash', thresholdFen: 20_000, amountOffFen: 4_000 }, validity: { type: 'days', days: 21, startsNextDay: false }, limits: none, claimable: false, pointsCost: null }, '好久不见，满200减40', yearAgo),
+    template(DEMO_TEMPLATE_IDS.campaign, { ...base, name: '双十二会员礼', rule: { kind: 'cash', thresholdFen: 30_000, amountOffFen: 6_000 }, validity: { type: 'days', days: 20, startsNextDay: false }, limits: { totalStock: 5_000, perMember: null, perMemberMonthly: null }, claimable: false, pointsCost: null }, '双十二会员专享，满300减60', yearAgo),
     template(DEMO_TEMPLATE_IDS.lucky, { ...base, name: '幸运立减', rule: { kind: 'random', thresholdFen: 10_000, minOffFen: 500, maxOffFen: 2_000 }, validity: { type: 'days', days: 7, startsNextDay: false }, limits: { totalStock: 500, perMember: 1, perMemberMonthly: null }, claimable: true, pointsCost: null }, '满100元随机立减5–20元', yearAgo),
   ];
 }

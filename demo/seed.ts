@@ -4,6 +4,7 @@ import type { LocalCloud } from '../emulator/local-cloud';
 import type { Doc } from '../emulator/db/ejson';
 import { DEMO_OPENIDS, DEMO_STAFF, DEMO_STORES } from './brand';
 import { generateDemo } from './generate';
+import { setUpAutomation } from './automation';
 import { writeCounterCodes } from './counter-codes';
 
 export interface DemoSummary {
@@ -12,6 +13,8 @@ export interface DemoSummary {
   purchases: number;
   /** What the first care-jobs run did (just seeded), or why it could not run. */
   careJobs?: string;
+  /** What switching the automation on did. */
+  automation?: string;
   counterCodesDir: string;
   counterCodes: string[];
 }
@@ -46,7 +49,9 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<DemoSummary> {
     writeCounterCodes(cloud, counterCodesDir, DEMO_OPENIDS.admin, DEMO_STORES.map((s) => s._id)),
     runCareJobs(cloud),
   ]);
-  return { seeded: true, members: data.members.length, purchases: data.purchases.length, careJobs, counterCodesDir, counterCodes };
+  // After the care jobs: segments (the campaign's audience) are set by then.
+  const automation = await setUpAutomation(cloud);
+  return { seeded: true, members: data.members.length, purchases: data.purchases.length, careJobs, automation, counterCodesDir, counterCodes };
 }
 
 /**

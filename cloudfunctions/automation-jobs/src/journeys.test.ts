@@ -196,3 +196,56 @@ describe('campaigns', () => {
     expect(await t.automation('o-clerk1')('audienceCount', { audience: { segments: [], tierIds: [], tags: [], storeIds: [] } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
+
+describe('a journey with every step type', () => {
+  test('tag entry, waits, a branch on quota, message with fallback, task, tags, wait until the birthday; an exit closes its tasks', async () => {
+    await t.cloud.client.setClock('2027-10-01T10:00:00+08:00');
+    const tag = async (name: string) => ok(await t.care('o-manager')('createTag', { name })).tag.id;
+    const [invite, invited, stop] = [await tag('邀约'), await tag('已邀约'), await tag('勿扰')];
+    const definition = {
+      name: '邀约到店',
+      entry: { kind: 'tag_added', tag: invite },
+      steps: [
+        { id: 's1', type: 'wait', days: 1, hours: 0 },
+        { id: 's2', type: 'branch', condition: { kind: 'has_quota', template: 'store_notice' }, elseGoto: 's4' },
+        { id: 's3', type: 'message', template: 'store_notice', text: '会员专享活动邀请', fallbackTask: true },
+        { id: 's4', type: 'task', cause: 'journey', title: '电话邀约到店', dueInDays: 2 },
+        { id: 's5', type: 'tag', op: 'add', tag: invited },
+        { id: 's6', type: 'wait_until_date', field: 'birthday', offsetDays: 0, time: '10:00' },
+        { id: 's7', type: 'tag', op: 'remove', tag: invite },
+      ],
+      exit: [{ kind: 'has_tag', tag: stop }],
+      reentry: { kind: 'never' },
+      conversionDays: 14,
+    } as const;
+    const saved = ok(await t.automation('o-admin')('saveJourney', { definition: definition as never, requestId: 'journey-00001' }));
+    expect(ok(await t.automation('o-admin')('saveJourney', { definition: definition as never, requestId: 'journey-00001' })).id).toBe(saved.id);
+    ok(await t.automation('o-admin')('setJourneyStatus', { journeyId: saved.id, status: 'active' }));
+    const subscribed = await join('o-all-1', '13400000041', '1991-10-20');
+    const plain = await join('o-all-2', '13400000042', '1992-10-25');
+    const leaving = await join('o-all-3', '13400000043');
+    ok(await subscribe('o-all-1', ['store_notice']));
+    for (const memberId of [subscribed, plain, leaving]) ok(await t.care('o-manager')('setTags', { memberId, tagIds: [invite] }));
+    await overlapping();
+    ok(await t.care('o-manager')('setTags', { memberId: leaving, tagIds: [invite, stop] }));
+    await t.cloud.client.setClock('2027-10-02T10:00:30+08:00');
+    await overlapping();
+    const runs = await find('journey_step_runs', { journeyId: saved.id });
+    const stepsOf = (memberId: string) => runs.filter((r) => r.memberId === memberId).map((r) => `${r.stepId}:${r.result}`).sort();
+    expect(stepsOf(subscribed)).toEqual(['s1:waited', 's2:true', 's3:queued', 's4:task', 's5:tagged', 's6:waited']);
+    expect(stepsOf(plain)).toEqual(['s1:waited', 's2:false', 's4:task', 's5:tagged', 's6:waited']);
+    expect(stepsOf(leaving)).toEqual(['s1:waited']);
+    expect((await doc('journey_enrollments', `${saved.id}:${leaving}`)).status).toBe('exited');
+    expect((await doc('members', plain)).manualTags).toEqual([invite, invited]);
+    expect((await t.cloud.client.outbox({ touser: 'o-all-1', templateId: 'local-store-notice' })).map((m) => m.data.thing1.value)).toEqual(['会员专享活动邀请']);
+    const [task] = await find('tasks', { memberId: plain, journeyId: saved.id });
+    expect(task).toMatchObject({ cause: 'journey', title: '电话邀约到店', status: 'open' });
+    expect((await doc('journey_enrollments', `${saved.id}:${plain}`)).wakeAt.toISOString()).toBe('2027-10-25T02:00:00.000Z');
+    // The exit closes the open tasks of the run: the plain member leaves on her birthday wait.
+    ok(await t.care('o-manager')('setTags', { memberId: plain, tagIds: [invite, invited, stop] }));
+    await t.cloud.client.setClock('2027-10-25T10:00:30+08:00');
+    await overlapping();
+    expect((await doc('journey_enrollments', `${saved.id}:${plain}`)).status).toBe('exited');
+    expect((await doc('tasks', task._id)).status).toBe('expired');
+  });
+});

@@ -142,3 +142,37 @@ test('quiet hours hold a message until 09:00 by the local clock', async () => {
   expect(sent).toHaveLength(1);
   expect(sent[0].sentAt.slice(0, 16)).toBe('2026-12-02T01:00');
 });
+
+test('the marketing cap: a second marketing message the same day waits for the next morning; transactional ones do not', async () => {
+  await t.cloud.client.setClock('2026-12-03T10:00:00+08:00');
+  const draft = ok(
+    await t.coupons('o-admin')('saveTemplate', {
+      name: '会员礼券',
+      rule: { kind: 'cash', thresholdFen: 0, amountOffFen: 1_000 },
+      validity: { type: 'days', days: 30, startsNextDay: false },
+      limits: { totalStock: null, perMember: null, perMemberMonthly: null },
+      claimable: false,
+    }),
+  );
+  ok(await t.coupons('o-admin')('setTemplateStatus', { templateId: draft.templateId, status: 'active' }));
+  const memberId = ok(await t.member('o-capped')('join', { scene: 's=S02', consent, phone: { number: '13500000007' } })).card.memberId;
+  ok(await t.member('o-capped')('subscribe', { requestId: requestId(), accepted: ['coupon_arrived', 'points_changed'] }));
+  ok(await t.member('o-capped')('subscribe', { requestId: requestId(), accepted: ['coupon_arrived'] }));
+  const audience = { segments: [], tierIds: [], tags: [], storeIds: ['S02'] };
+  for (const name of ['周三礼券', '周三加赠']) {
+    ok(await t.automation('o-admin')('createCampaign', { name, audience, couponTemplateId: draft.templateId, notify: true, fallbackTasks: false, sendAt: null, requestId: requestId() }));
+    await jobs();
+  }
+  ok(await t.staff('o-clerk2')('recordPurchase', { memberId, amountFen: 5_000, orderNo: 'CAP-1', categories: [] }));
+  await jobs();
+  expect((await t.cloud.client.outbox({ touser: 'o-capped' })).map((m) => m.templateId)).toEqual(['local-coupon-arrived', 'local-points-changed']);
+  const held = (await messagesOf(memberId)).find((m) => m.status === 'pending')!;
+  expect(held).toMatchObject({ template: 'coupon_arrived', heldFor: 'cap' });
+  // Capped until midnight, then quiet until 09:00.
+  await t.cloud.client.setClock('2026-12-04T08:00:00+08:00');
+  await jobs();
+  expect(await t.cloud.client.outbox({ touser: 'o-capped' })).toHaveLength(2);
+  await t.cloud.client.setClock('2026-12-04T09:00:30+08:00');
+  await jobs();
+  expect(await t.cloud.client.outbox({ touser: 'o-capped' })).toHaveLength(3);
+});

@@ -1,0 +1,53 @@
+import type { LocalCloud } from '../emulator/local-cloud';
+import type { ActionResult } from '../shared/contracts/errors';
+import { builtInJourneys, type BuiltInJourney } from '../shared/rules/journeys';
+import type { MessageTemplateKey } from '../shared/rules/message-templates';
+import { DEMO_OPENIDS } from './brand';
+import { DEMO_TEMPLATE_IDS } from './coupons';
+
+/**
+ * Switches the demo brand's automation on through the real functions, as its admin and shoppers would:
+ * the built-in journeys get the demo's gift coupons and go live, a few shoppers accept subscription
+ * messages, and a campaign goes to 静安旗舰店's sleeping customers. The every-minute automation job then
+ * does the rest (the demo's timers run it; the seed runs it once now).
+ */
+export const DEMO_CAMPAIGN_REQUEST = 'demo-campaign-0001';
+
+async function call<T>(cloud: LocalCloud, functionName: string, openid: string, action: string, payload: unknown = {}): Promise<T> {
+  const outcome = await cloud.runtime.invoke({ functionName, openid, source: 'wx_client', event: { action, payload } });
+  if (!outcome.ok) throw new Error(`${functionName}.${action}: ${outcome.error.message}`);
+  const result = outcome.result as ActionResult<T>;
+  if (!result.ok) throw new Error(`${functionName}.${action}: ${result.error.code} ${result.error.message}`);
+  return result.data;
+}
+
+export async function setUpAutomation(cloud: LocalCloud): Promise<string> {
+  if (!cloud.runtime.get('automation') || !cloud.runtime.get('automation-jobs')) return 'automation is not built (npm start builds it)';
+  // The first run makes the built-in journeys (after-purchase care is on from then).
+  const first = await cloud.triggers.fire('automation-jobs');
+  if (!first.ok) return `automation-jobs failed: ${first.error.message}`;
+  const gifts = { invitation: DEMO_TEMPLATE_IDS.invitation, birthday: DEMO_TEMPLATE_IDS.birthday, winBack: DEMO_TEMPLATE_IDS.winBack, anniversary: DEMO_TEMPLATE_IDS.gift };
+  const journeys = builtInJourneys(gifts);
+  for (const kind of ['new_member', 'birthday', 'win_back', 'anniversary'] as BuiltInJourney[]) {
+    await call(cloud, 'automation', DEMO_OPENIDS.admin, 'saveJourney', { journeyId: `builtin-${kind}`, definition: journeys[kind], requestId: `demo-journey-${kind}`.slice(0, 40) });
+    await call(cloud, 'automation', DEMO_OPENIDS.admin, 'setJourneyStatus', { journeyId: `builtin-${kind}`, status: 'active' });
+  }
+  const prompts: Array<[string, MessageTemplateKey[]]> = [
+    ['demo-subscribe-0001', ['points_changed', 'coupon_arrived', 'coupon_expiring']],
+    ['demo-subscribe-0002', ['tier_upgraded', 'store_notice', 'coupon_arrived']],
+  ];
+  for (const [requestId, accepted] of prompts) await call(cloud, 'member', DEMO_OPENIDS.shopper, 'subscribe', { requestId, accepted });
+  await call(cloud, 'automation', DEMO_OPENIDS.manager, 'createCampaign', {
+    name: '双十二沉睡唤醒',
+    audience: { segments: ['dormant'], tierIds: [], tags: [], storeIds: ['S01'] },
+    couponTemplateId: DEMO_TEMPLATE_IDS.campaign,
+    notify: true,
+    fallbackTasks: true,
+    sendAt: null,
+    requestId: DEMO_CAMPAIGN_REQUEST,
+  });
+  const run = await cloud.triggers.fire('automation-jobs');
+  if (!run.ok) return `automation-jobs failed: ${run.error.message}`;
+  const result = run.result as { campaigns?: { reached: number }; messages?: { sent: number } };
+  return `journeys on (new member, birthday, win-back, anniversary, after purchase); campaign reached ${result.campaigns?.reached ?? 0} members; ${result.messages?.sent ?? 0} messages sent`;
+}
