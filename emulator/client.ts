@@ -2,7 +2,7 @@
  * A typed client for the local cloud's own endpoints (/invoke, /trigger, /outbox, /clock, /health),
  * used by tests, the demo seeder and the benchmarks.
  */
-import type { OutboxMessage } from './types';
+import type { OutboxAttempt, OutboxMessage } from './types';
 import type { InvocationRecord } from './functions/runtime';
 import type { TriggerState } from './triggers';
 
@@ -63,6 +63,16 @@ export class LocalCloudClient {
 
   async allowMessages(openid: string, templateId?: string): Promise<void> {
     await this.request('POST', '/outbox/allow', { openid, templateId });
+  }
+
+  /** The next `times` sends to `openid` fail with `errcode` (-1 "system error" unless given, or 45009); 0 cancels. */
+  async failMessages(openid: string, times: number, errcode?: number): Promise<void> {
+    await this.request('POST', '/outbox/fail', { openid, times, errcode });
+  }
+
+  async outboxAttempts(filter: { touser?: string; templateId?: string } = {}): Promise<OutboxAttempt[]> {
+    const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
+    return (await this.request<{ attempts: OutboxAttempt[] }>('GET', `/outbox/attempts?${query}`)).attempts;
   }
 
   async clock(): Promise<{ now: string; offsetMs: number }> {

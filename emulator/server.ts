@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { runDatabaseAction, type DatabaseParams } from './db/admin';
-import { handleOpenApiRequest, isOpenApiRequest } from './openapi';
+import { handleOpenApiRequest, isOpenApiRequest, TRANSIENT_ERRORS } from './openapi';
 import { bodyLimit, checkEventDepth, closeAfterRefusal, describeBytes, FUNCTION_EVENT_BYTES, HttpError, readBody } from './limits';
 import { CloudError, type InvocationContext } from './types';
 import type { LocalCloud } from './local-cloud';
@@ -22,6 +22,16 @@ const clockBody = z.union([
 ]);
 
 const refusalBody = z.object({ openid: z.string().min(1), templateId: z.string().optional() });
+
+const failureBody = z.object({
+  openid: z.string().min(1),
+  times: z.number().int().min(0),
+  errcode: z
+    .number()
+    .int()
+    .refine((code) => code in TRANSIENT_ERRORS, `errcode must be one of ${Object.keys(TRANSIENT_ERRORS).join(', ')}`)
+    .optional(),
+});
 
 /** Routes of the local cloud. `/admin` is the CloudBase API wx-server-sdk speaks; the rest is for people and tests. */
 export function createRequestHandler(cloud: LocalCloud) {
@@ -83,6 +93,17 @@ export function createRequestHandler(cloud: LocalCloud) {
         if (route.endsWith('refuse')) cloud.outbox.refuse(input.data.openid, input.data.templateId);
         else cloud.outbox.allow(input.data.openid, input.data.templateId);
         return json(res, 200, { ok: true });
+      }
+      if (route === 'POST /outbox/fail') {
+        const input = failureBody.safeParse(parseJson(body));
+        if (!input.success) return json(res, 400, { error: { code: 'INVALID_PARAM', message: input.error.message } });
+        cloud.outbox.failNext(input.data.openid, input.data.times, input.data.errcode);
+        return json(res, 200, { ok: true });
+      }
+      if (route === 'GET /outbox/attempts') {
+        const touser = url.searchParams.get('touser') ?? undefined;
+        const templateId = url.searchParams.get('templateId') ?? undefined;
+        return json(res, 200, { attempts: cloud.outbox.attempts({ touser, templateId }) });
       }
       if (route === 'GET /clock') return json(res, 200, clockState(cloud));
       if (route === 'POST /clock') {

@@ -44,6 +44,21 @@ export interface OutboxMessage {
   functionName?: string;
 }
 
+/**
+ * One subscribeMessage.send that passed the argument checks, sent or not: what a test reads to see how
+ * often a sender retried and what each try got back.
+ */
+export interface OutboxAttempt {
+  touser: string;
+  templateId: string;
+  /** The local clock's time of the call. */
+  at: string;
+  /** 0 when sent, else the errcode the caller got (43101, or one injected by Outbox.failNext). */
+  errcode: number;
+  /** The sent message's id; only when errcode is 0. */
+  msgid?: string;
+}
+
 export class CloudError extends Error {
   constructor(
     readonly code: string,

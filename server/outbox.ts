@@ -1,7 +1,7 @@
 import type { BrandSettings } from '../shared/rules/brand-settings';
 import { messageData, type TemplateValues } from '../shared/rules/message-fields';
 import { MESSAGE_TEMPLATES, type MessageTemplateKey } from '../shared/rules/message-templates';
-import { nextSendTime } from '../shared/rules/send-window';
+import { nextSendTime, quietUntil } from '../shared/rules/send-window';
 import { db, type Stored, type Transaction } from './cloud';
 import { C, type MemberDoc, type MessageDoc } from './documents';
 import { isDuplicateKey } from './errors';
@@ -45,7 +45,7 @@ export function newMessage(member: Stored<MemberDoc>, cause: MessageCause, setti
     status: 'pending',
     dueAt,
     attempts: [],
-    heldFor: dueAt.getTime() > now.getTime() ? 'quiet' : null,
+    heldFor: dueAt.getTime() <= now.getTime() ? null : quietUntil(now, settings.messages.quietHours) ? 'quiet' : 'cap',
     fallbackTaskKey: null,
     fallback: cause.fallback ?? null,
     journeyId: cause.journeyId ?? null,

@@ -16,12 +16,20 @@ const SEED_TIMEOUT_MS = 180_000;
  * (care-cloud-entry.ts); resolves once the brand is in, with what the seeding reports.
  */
 export async function startCareCloud(label: string, request: SeedRequest): Promise<{ t: MembershipCloud; facts: SeedFacts }> {
+  return startSeededCloud<SeedFacts>(label, ENTRY, ['--care-seed', JSON.stringify(request)]);
+}
+
+/**
+ * The project's functions on a fresh local cloud whose `entry` seeds a brand in its own process and
+ * prints `care seeded <facts as JSON>` when done; resolves with those facts.
+ */
+export async function startSeededCloud<F>(label: string, entry: string, extraArgs: string[]): Promise<{ t: MembershipCloud; facts: F }> {
   await buildFunctions(FUNCTIONS);
   // A data folder of our own, removed afterwards: this one grows past 1 GB of log.
-  const cloud = await startTestCloud({ functionsRoot: FUNCTIONS, dataDir: tempDir(label), entry: ENTRY, extraArgs: ['--care-seed', JSON.stringify(request)] });
+  const cloud = await startTestCloud({ functionsRoot: FUNCTIONS, dataDir: tempDir(label), entry, extraArgs });
   watchCloud(cloud, label);
   onCleanup(() => cloud.stop());
-  const facts = await new Promise<SeedFacts>((resolve, reject) => {
+  const facts = await new Promise<F>((resolve, reject) => {
     let buffered = '';
     const timer = setTimeout(() => reject(new Error(`the care brand was not seeded within ${SEED_TIMEOUT_MS / 1000} s`)), SEED_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
@@ -34,7 +42,7 @@ export async function startCareCloud(label: string, request: SeedRequest): Promi
       }
       clearTimeout(timer);
       cloud.child.stdout!.off('data', onData);
-      resolve(JSON.parse(buffered.slice(start + SEEDED_LINE.length, end)) as SeedFacts);
+      resolve(JSON.parse(buffered.slice(start + SEEDED_LINE.length, end)) as F);
     };
     cloud.child.stdout!.on('data', onData);
     cloud.child.once('exit', (code) => {
@@ -48,6 +56,6 @@ export async function startCareCloud(label: string, request: SeedRequest): Promi
     (openid: string) =>
     (action: string, payload?: unknown) =>
       cloud.client.invoke(fn, { openid }, { action, payload: payload ?? {} });
-  const t = { cloud, db, member: caller('member'), staff: caller('staff'), admin: caller('admin'), coupons: caller('coupons'), care: caller('care'), stop: () => cloud.stop() };
+  const t = { cloud, db, member: caller('member'), staff: caller('staff'), admin: caller('admin'), coupons: caller('coupons'), care: caller('care'), automation: caller('automation'), stop: () => cloud.stop() };
   return { t: t as unknown as MembershipCloud, facts };
 }

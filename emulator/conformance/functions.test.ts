@@ -116,6 +116,26 @@ test('openapi: a subscription message goes to the outbox; a refusal answers 4310
   expect(denied).toMatchObject({ denied: true, errCode: -604101 });
 });
 
+test('openapi: injected failures reach the function as errCode, then it sends; /outbox/attempts lists each try', async () => {
+  await cloud.client.failMessages('o-flaky', 2);
+  const tries = [];
+  for (let i = 0; i < 3; i++) {
+    tries.push(await cloud.client.invoke<{ sent: boolean; errCode: number }>('notifier', { openid: 'o-flaky' }, { kind: 'message' }));
+  }
+  expect(tries).toMatchObject([{ sent: false, errCode: -1 }, { sent: false, errCode: -1 }, { sent: true, errCode: 0 }]);
+  const [message] = await cloud.client.outbox({ touser: 'o-flaky' });
+  const attempts = await cloud.client.outboxAttempts({ touser: 'o-flaky', templateId: 'tmpl-points' });
+  expect(attempts.map((a) => [a.errcode, a.msgid])).toEqual([[-1, undefined], [-1, undefined], [0, message?.id]]);
+
+  await cloud.client.failMessages('o-flaky', 1, 45009);
+  const quota = await cloud.client.invoke<{ errCode: number }>('notifier', { openid: 'o-flaky' }, { kind: 'message' });
+  expect(quota.errCode).toBe(45009);
+  const bad: [string, number, number?][] = [['o', -1], ['o', 1.5], ['o', 1, 40001], ['', 1]];
+  for (const [openid, times, errcode] of bad) {
+    await expect(cloud.client.failMessages(openid, times, errcode)).rejects.toMatchObject({ code: 'INVALID_PARAM', status: 400 });
+  }
+});
+
 test('openapi: wxacode.getUnlimited from a function returns a PNG', async () => {
   const code = await cloud.client.invoke<{ contentType: string; bytes: number }>('notifier', { openid: 'o' }, { kind: 'qrcode', scene: 's=1&c=2' });
   expect(code.contentType).toBe('image/png');

@@ -21,6 +21,7 @@ import type { Outbox } from './outbox';
 export { Outbox } from './outbox';
 export type { OutboxFilter } from './outbox';
 export { DEMO_PHONE_CODES } from './phonenumber';
+export { TRANSIENT_ERRORS } from './reply';
 export { WXACODE_URL_PREFIX } from './wxacode';
 
 export interface OpenApiDeps {

@@ -172,6 +172,49 @@ describe('subscribeMessage.send', () => {
     expect(deps.outbox.list()).toEqual([]);
   });
 
+  it('fails twice with -1 as injected, then sends, logging every attempt before answering', async () => {
+    deps.outbox.failNext('o-member-1', 2);
+    for (let i = 0; i < 2; i++) {
+      const err = await expectSdkError(cloud.openapi.subscribeMessage.send(message));
+      expect(err.errCode).toBe(-1);
+      expect(err.errMsg).toMatch(/^openapi\.subscribeMessage\.send:fail system error rid: \w{8}-\w{8}-\w{8}$/);
+      expect(deps.outbox.list()).toEqual([]);
+    }
+    await expect(cloud.openapi.subscribeMessage.send(message)).resolves.toMatchObject({ errCode: 0 });
+    const [sent] = deps.outbox.list();
+    const attempt = { touser: 'o-member-1', templateId: 'TPL_POINTS', at: NOW.toISOString() };
+    const expected = [
+      { ...attempt, errcode: -1 },
+      { ...attempt, errcode: -1 },
+      { ...attempt, errcode: 0, msgid: sent?.id },
+    ];
+    expect(deps.outbox.attempts({ touser: 'o-member-1' })).toEqual(expected);
+    expect(new Outbox(dataDir).attempts()).toEqual(expected);
+  });
+
+  it('counts injected failures per user across templates, before a refusal, with 45009 when asked', async () => {
+    deps.outbox.failNext('o-member-1', 1, 45009);
+    deps.outbox.refuse('o-member-1', 'TPL_POINTS');
+    const quota = await expectSdkError(cloud.openapi.subscribeMessage.send({ ...message, templateId: 'TPL_OTHER' }));
+    expect(quota.errCode).toBe(45009);
+    expect(quota.errMsg).toContain('openapi.subscribeMessage.send:fail reach max api daily quota limit rid: ');
+    expect((await expectSdkError(cloud.openapi.subscribeMessage.send(message))).errCode).toBe(43101);
+    await expect(cloud.openapi.subscribeMessage.send({ ...message, touser: 'o-member-2' })).resolves.toMatchObject({ errCode: 0 });
+    expect(deps.outbox.attempts().map((a) => [a.touser, a.templateId, a.errcode])).toEqual([
+      ['o-member-1', 'TPL_OTHER', 45009],
+      ['o-member-1', 'TPL_POINTS', 43101],
+      ['o-member-2', 'TPL_POINTS', 0],
+    ]);
+  });
+
+  it('neither logs nor uses up an injected failure for a send that fails the argument checks', async () => {
+    deps.outbox.failNext('o-member-1', 1);
+    const err = await expectSdkError(cloud.openapi.subscribeMessage.send({ ...message, data: { thing1: { value: '' } } }));
+    expect(err.errCode).toBe(47003);
+    expect(deps.outbox.attempts()).toEqual([]);
+    expect((await expectSdkError(cloud.openapi.subscribeMessage.send(message))).errCode).toBe(-1);
+  });
+
   it('refuses only the template the user refused', async () => {
     deps.outbox.refuse('o-member-1', 'TPL_OTHER');
     await expect(cloud.openapi.subscribeMessage.send(message)).resolves.toMatchObject({ errCode: 0 });

@@ -85,6 +85,64 @@ describe('Outbox', () => {
     expect(new Outbox(dir).list().map((m) => m.id)).toEqual(['1']);
   });
 
+  it('fails the next sends to a user, counting down, and keeps the count across a new instance', () => {
+    const first = new Outbox(dir);
+    first.failNext('o-a', 3);
+    expect(first.takeFailure('o-b')).toBeUndefined();
+    expect(first.takeFailure('o-a')).toBe(-1);
+
+    const second = new Outbox(dir);
+    expect(second.takeFailure('o-a')).toBe(-1);
+    const third = new Outbox(dir);
+    expect(third.takeFailure('o-a')).toBe(-1);
+    expect(third.takeFailure('o-a')).toBeUndefined();
+    expect(new Outbox(dir).takeFailure('o-a')).toBeUndefined();
+  });
+
+  it('injects the quota error when asked, replaces what was pending, and cancels with 0', () => {
+    const outbox = new Outbox(dir);
+    outbox.failNext('o-a', 5);
+    outbox.failNext('o-a', 1, 45009);
+    expect(outbox.takeFailure('o-a')).toBe(45009);
+    expect(outbox.takeFailure('o-a')).toBeUndefined();
+    outbox.failNext('o-a', 2);
+    outbox.failNext('o-a', 0);
+    expect(outbox.takeFailure('o-a')).toBeUndefined();
+  });
+
+  it.each([
+    ['a negative count', -1, undefined],
+    ['a fractional count', 1.5, undefined],
+    ['an errcode without a known errmsg', 1, 40001],
+  ])('will not inject %s', (_what, times, errcode) => {
+    const outbox = new Outbox(dir);
+    expect(() => outbox.failNext('o-a', times, errcode)).toThrow(RangeError);
+    expect(outbox.takeFailure('o-a')).toBeUndefined();
+  });
+
+  it('keeps attempts across a new instance and filters them like messages', () => {
+    const first = new Outbox(dir);
+    first.recordAttempt({ touser: 'o-a', templateId: 'T1', at: '2025-03-01T08:00:00.000Z', errcode: -1 });
+    first.recordAttempt({ touser: 'o-a', templateId: 'T1', at: '2025-03-01T08:00:01.000Z', errcode: 0, msgid: '7' });
+    first.recordAttempt({ touser: 'o-b', templateId: 'T2', at: '2025-03-01T08:00:02.000Z', errcode: 43101 });
+    fs.appendFileSync(path.join(dir, 'outbox-attempts.jsonl'), '{"touser":"o-');
+
+    const second = new Outbox(dir);
+    expect(second.attempts().map((a) => a.errcode)).toEqual([-1, 0, 43101]);
+    expect(second.attempts({ touser: 'o-a' })[1]).toEqual({ touser: 'o-a', templateId: 'T1', at: '2025-03-01T08:00:01.000Z', errcode: 0, msgid: '7' });
+    expect(second.attempts({ templateId: 'T2' }).map((a) => a.touser)).toEqual(['o-b']);
+  });
+
+  it('clears attempts and pending failures on disk too', () => {
+    const outbox = new Outbox(dir);
+    outbox.failNext('o-a', 2);
+    outbox.recordAttempt({ touser: 'o-a', templateId: 'T1', at: '2025-03-01T08:00:00.000Z', errcode: 0, msgid: '1' });
+    outbox.clear();
+    const reopened = new Outbox(dir);
+    expect(reopened.attempts()).toEqual([]);
+    expect(reopened.takeFailure('o-a')).toBeUndefined();
+  });
+
   it('creates its folder', () => {
     const nested = path.join(dir, 'a', 'b');
     new Outbox(nested).record(message('1', 'o-a', 'T1'));

@@ -55,4 +55,16 @@ export const ERR = {
   INVALID_PAGE: 41030,
   USER_REFUSED: 43101,
   ARGUMENT_INVALID: 47003,
+  /** WeChat's own "busy" answer despite the sign (not a CloudBase code): a repeat may well succeed. */
+  SYSTEM_ERROR: -1,
+  DAILY_QUOTA: 45009,
 } as const;
+
+/**
+ * The failures Outbox.failNext can inject, with WeChat's errmsg for each: ones a careful sender retries
+ * or postpones. Others are left out, since a made-up errmsg would teach code to match the wrong text.
+ */
+export const TRANSIENT_ERRORS: Readonly<Record<number, string>> = {
+  [ERR.SYSTEM_ERROR]: 'system error',
+  [ERR.DAILY_QUOTA]: 'reach max api daily quota limit',
+};

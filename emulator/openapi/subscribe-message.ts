@@ -1,15 +1,18 @@
 /**
- * subscribeMessage.send: checked as WeChat checks it, then either refused (43101, when the outbox was told
- * this user refuses) or stored in the outbox before answering, so an acknowledged message is never lost.
+ * subscribeMessage.send: checked as WeChat checks it, then either failed (an error injected with
+ * Outbox.failNext, or 43101 when the outbox was told this user refuses) or stored in the outbox before
+ * answering, so an acknowledged message is never lost. Whatever comes of a send that passed the checks is
+ * logged as an attempt, so tests can count a sender's retries.
  *
  * Unlike WeChat, a user accepts every template until told otherwise: the local cloud cannot see the
  * subscription prompt, and tests make refusal explicit with Outbox.refuse.
  */
 import { randomInt } from 'node:crypto';
 import type { OutboxMessage } from '../types';
-import type { OpenApiHandler } from './handler';
+import type { HandlerContext, OpenApiHandler } from './handler';
 import { isAppPage, pagePath } from './pages';
-import { ERR, wxError, wxOk } from './reply';
+import type { OpenApiResponse } from './protocol';
+import { ERR, TRANSIENT_ERRORS, wxError, wxOk } from './reply';
 import { checkTemplateData } from './template-data';
 
 const MINIPROGRAM_STATES = ['developer', 'trial', 'formal'];
@@ -33,8 +36,10 @@ export const sendSubscribeMessage: OpenApiHandler = (params, ctx) => {
   const checked = checkTemplateData(data);
   if (!checked.ok) return wxError(ctx.clock, ERR.ARGUMENT_INVALID, checked.errmsg);
 
+  const injected = ctx.outbox.takeFailure(touser);
+  if (injected !== undefined) return failAttempt(ctx, touser, templateId, injected, TRANSIENT_ERRORS[injected] ?? 'system error');
   if (ctx.outbox.isRefused(touser, templateId)) {
-    return wxError(ctx.clock, ERR.USER_REFUSED, 'user refuse to accept the msg');
+    return failAttempt(ctx, touser, templateId, ERR.USER_REFUSED, 'user refuse to accept the msg');
   }
 
   const msgid = newMsgid(ctx.clock.now().getTime(), (id) => ctx.outbox.hasId(id));
@@ -50,8 +55,15 @@ export const sendSubscribeMessage: OpenApiHandler = (params, ctx) => {
   if (lang !== undefined) message.lang = lang as string;
   if (ctx.invocation) message.functionName = ctx.invocation.functionName;
   ctx.outbox.record(message);
+  ctx.outbox.recordAttempt({ touser, templateId, at: message.sentAt, errcode: 0, msgid: message.id });
   return wxOk({ msgid });
 };
+
+/** Logged before answering, like a sent message, so no failure the caller saw is missing from the attempts. */
+function failAttempt(ctx: HandlerContext, touser: string, templateId: string, errcode: number, errmsg: string): OpenApiResponse {
+  ctx.outbox.recordAttempt({ touser, templateId, at: ctx.clock.now().toISOString(), errcode });
+  return wxError(ctx.clock, errcode, errmsg);
+}
 
 /**
  * WeChat's msgid is a 19-digit 64-bit integer (e.g. 3564882607550627844). Answering one of the same size
