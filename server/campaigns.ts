@@ -9,6 +9,7 @@ import { isAppError } from './errors';
 import { newId } from './ids';
 import { couponArrived } from './message-causes';
 import { enqueue, newMessage } from './outbox';
+import { forEachLimited } from './concurrency';
 import { getById } from './queries';
 import { quotaOf } from './subscriptions';
 import { taskOwnerFor } from './task-owner';
@@ -21,6 +22,8 @@ import { addTaskOnce, openTask } from './tasks';
  * moves forward, by a conditional update on the cursor it read.
  */
 const PAGE = 100;
+/** Members granted at once: independent grants, each a few round trips. */
+const CONCURRENCY = 8;
 
 /** The member query for an audience (each part ANDed; an empty part matches all). */
 export function audienceWhere(audience: Audience): Doc[] {
@@ -75,10 +78,11 @@ async function runCampaign(campaign: Stored<CampaignDoc>, settings: BrandSetting
     const parts = [...audienceWhere(campaign.audience), ...(cursor ? [{ _id: _.gt(cursor) }] : [])];
     const { data } = await db.collection<MemberDoc>(C.members).where(whereAll(parts)).orderBy('_id', 'asc').limit(PAGE).get();
     let stopped: string | null = template ? null : 'no_template';
-    for (const member of data) {
-      if (stopped) break;
-      stopped = await reachMember(campaign, template!, member, settings, now);
-    }
+    // The whole page is done before the cursor moves past it (no deadline inside a page: 100 members).
+    await forEachLimited(data, CONCURRENCY, Number.POSITIVE_INFINITY, async (member) => {
+      if (stopped) return;
+      stopped = (await reachMember(campaign, template!, member, settings, now)) ?? stopped;
+    });
     const last = data.length ? data[data.length - 1]._id : cursor;
     const done = data.length < PAGE || stopped !== null;
     const moved = await campaigns

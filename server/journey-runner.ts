@@ -7,6 +7,7 @@ import { isDuplicateKey } from './errors';
 import { closeRunTasks, enter } from './journey-enroll';
 import { runStep } from './journey-steps';
 import { memberFacts, tierRanks } from './journey-store';
+import { forEachLimited } from './concurrency';
 import { getById } from './queries';
 
 /**
@@ -18,6 +19,8 @@ import { getById } from './queries';
  */
 const PAGE = 100;
 const LEASE_MS = 5 * 60_000;
+/** Enrollments advanced at once: each is independent (its own claim), and mostly waits on the database. */
+const CONCURRENCY = 8;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface TickTally {
@@ -83,15 +86,15 @@ export async function advanceDueEnrollments(journeys: Stored<JourneyDoc>[], sett
     const fresh = data.filter((e) => !seen.has(e._id));
     if (!fresh.length) return { ...tally, finished: true };
     const members = await membersById(fresh.map((e) => e.memberId));
-    for (const enrollment of fresh) {
-      if (Date.now() >= deadline) return tally;
+    const started = await forEachLimited(fresh, CONCURRENCY, deadline, async (enrollment) => {
       seen.add(enrollment._id);
       const outcome = await advance(enrollment, byId.get(enrollment.journeyId), members.get(enrollment.memberId), { settings, ranks, templates, now });
-      if (outcome === null) continue;
+      if (outcome === null) return;
       tally.advanced++;
       tally.steps += outcome.steps;
       if (outcome.exited) tally.exited++;
-    }
+    });
+    if (started < fresh.length) return tally;
   }
   return tally;
 }

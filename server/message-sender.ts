@@ -3,6 +3,7 @@ import { retryAt, sendFailure, type SendFailure } from '../shared/rules/message-
 import { nextSendTime, quietUntil, recentSends } from '../shared/rules/send-window';
 import { _, db, openapi, type Stored, type Transaction } from './cloud';
 import { C, type MemberDoc, type MessageDoc, type QuotaLedgerDoc, type TaskDoc } from './documents';
+import { forEachLimited } from './concurrency';
 import { quotaOf } from './subscriptions';
 import { openTask } from './tasks';
 import { txnGet, withTransaction } from './transaction';
@@ -24,6 +25,8 @@ import { taskOwnerFor } from './task-owner';
 const PAGE = 50;
 const LEASE_MS = 10 * 60_000;
 const HOUR_MS = 60 * 60_000;
+/** Messages delivered at once; two for one member serialise on the member's transaction. */
+const CONCURRENCY = 8;
 
 export interface SenderTally {
   sent: number;
@@ -47,12 +50,12 @@ export async function sendDueMessages(settings: BrandSettings, now: Date, deadli
     const { data } = await db.collection<MessageDoc>(C.messages).where({ dueAt: _.lte(now) }).orderBy('dueAt', 'asc').limit(PAGE).get();
     const fresh = data.filter((m) => !seen.has(m._id));
     if (!fresh.length) return { ...tally, finished: true };
-    for (const message of fresh) {
-      if (Date.now() >= deadline) return { ...tally, finished: false };
+    const started = await forEachLimited(fresh, CONCURRENCY, deadline, async (message) => {
       seen.add(message._id);
       const outcome = await deliver(message._id, settings, now);
       if (outcome) tally[outcome]++;
-    }
+    });
+    if (started < fresh.length) return { ...tally, finished: false };
   }
   return { ...tally, finished: false };
 }

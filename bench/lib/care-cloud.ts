@@ -8,7 +8,8 @@ import { watchCloud } from './watch-cloud';
 
 const FUNCTIONS = path.resolve(__dirname, '../../cloudfunctions');
 const ENTRY = path.join(__dirname, 'care-cloud-entry.ts');
-const SEEDED_LINE = 'care seeded ';
+/** What a seeding entry prints, then its facts as JSON, once the brand is in. */
+export const SEEDED_LINE = 'care seeded ';
 const SEED_TIMEOUT_MS = 180_000;
 
 /**
