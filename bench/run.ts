@@ -9,6 +9,7 @@ import { benchInsert } from './database-insert';
 import { benchQueries } from './database-query';
 import { benchTransactions } from './database-transactions';
 import { benchFunctions } from './functions';
+import { benchAutomation } from './automation';
 import { benchCareActions } from './care-actions';
 import { benchCouponActions } from './coupon-actions';
 import { benchMemberActions } from './member-actions';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   await step('member actions', benchMemberActions, rows);
   await step('coupons', benchCouponActions, rows);
   await step('customer care', benchCareActions, rows);
+  await step('automation', benchAutomation, rows);
   await step('mini-program size', benchMiniprogramSize, rows);
   const elapsed = performance.now() - started;
   console.log(renderTable(rows));

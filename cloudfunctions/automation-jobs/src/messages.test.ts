@@ -176,3 +176,15 @@ test('the marketing cap: a second marketing message the same day waits for the n
   await jobs();
   expect(await t.cloud.client.outbox({ touser: 'o-capped' })).toHaveLength(3);
 });
+
+test('a manual point adjustment tells her once, however often the manager retries it', async () => {
+  await t.cloud.client.setClock('2026-12-05T11:00:00+08:00');
+  const memberId = await join('o-adjusted', '13500000008');
+  ok(await t.member('o-adjusted')('subscribe', { requestId: requestId(), accepted: ['points_changed'] }));
+  ok(await t.member('o-adjusted')('subscribe', { requestId: requestId(), accepted: ['points_changed'] }));
+  const adjust = { memberId, points: 200, reason: '活动补偿', requestId: requestId() };
+  await Promise.all([t.care('o-manager')('adjustPoints', adjust), t.care('o-manager')('adjustPoints', adjust)]);
+  await jobs();
+  const sent = await t.cloud.client.outbox({ touser: 'o-adjusted' });
+  expect(sent.map((m) => [m.data.thing1.value, m.data.character_string2.value])).toEqual([['人工调整（活动补偿）', '+200']]);
+});

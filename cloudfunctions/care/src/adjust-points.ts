@@ -11,6 +11,9 @@ import { memberState, saveMember, withMemberState } from '../../../server/member
 import { getById, memberById, requireStaff } from '../../../server/queries';
 import { assertNotOwnMembership } from '../../../server/staff-guard';
 import { txnGet, withTransaction } from '../../../server/transaction';
+import { pointsChanged } from '../../../server/message-causes';
+import { enqueueInTransaction, newMessage } from '../../../server/outbox';
+import { brandSettings } from '../../../server/settings';
 
 /**
  * A manager's (the member's store) or admin's manual point change: one transaction writes the member,
@@ -20,6 +23,7 @@ import { txnGet, withTransaction } from '../../../server/transaction';
 export async function adjustPoints(input: ParsedInputOf<CareContract, 'adjustPoints'>, ctx: RequestContext): Promise<{ pointsBalance: number; entryId: string }> {
   const staff = await requireStaff(ctx.openid);
   const entryId = `adjust:${staff._id}:${input.requestId}`;
+  const settings = await brandSettings();
   try {
     return await withTransaction(async (txn) => {
       const member = await txnGet<MemberDoc>(txn, C.members, input.memberId);
@@ -43,7 +47,10 @@ export async function adjustPoints(input: ParsedInputOf<CareContract, 'adjustPoi
           createdAt: ctx.now,
         },
       });
-      await saveMember(txn, withMemberState(member, state));
+      const updated = withMemberState(member, state);
+      await saveMember(txn, updated);
+      // She is told, if she subscribed: once, by the entry.
+      await enqueueInTransaction(txn, newMessage(updated, pointsChanged(entryId, { points: input.points, balance: state.pointsBalance, reason: adjustReason(input.reason), at: ctx.now }), settings, ctx.now));
       await auditInTransaction(txn, staff, { action: 'points_adjust', memberId: member._id, detail: `${input.points > 0 ? '+' : ''}${input.points}积分：${input.reason}` }, ctx.now, `audit:${entryId}`);
       return { pointsBalance: state.pointsBalance, entryId };
     });
