@@ -12,7 +12,7 @@ import { taskOwnerFor } from './task-owner';
 /**
  * The outbox sender. Each due message is claimed in a transaction with its member — quiet hours and the
  * cap checked, one acceptance taken from the quota (with its ledger entry), the message marked
- * 'sending' with a lease — then sent, then settled in a second transaction. So a message is never sent
+ * 'sending' with a lease — then sent, then settled (a failure in a second transaction, with the member). So a message is never sent
  * without an unused acceptance, and two senders never both send one message.
  *
  * A run that dies between the send and the settle leaves a 'sending' message whose lease runs out: the
@@ -75,6 +75,15 @@ export async function deliver(messageId: string, settings: BrandSettings, now: D
     failure = sendFailure(e.errCode);
     error = { errCode: typeof e.errCode === 'number' ? e.errCode : null, errMsg: String(e.errMsg ?? e.message ?? '').slice(0, 200) };
   }
+  if (failure === null) {
+    // Delivered, the common case: one conditional update settles it — only if this run's lease still
+    // holds it (status and lease time unchanged), so a run that took over after the lease ran out wins.
+    const { stats } = await db
+      .collection<MessageDoc>(C.messages)
+      .where({ _id: message._id, status: 'sending', dueAt: new Date(now.getTime() + LEASE_MS) })
+      .update({ data: { ...settled('sent', now, [...message.attempts, { at: now, result: 'sent', errCode: null, errMsg: '' }]), sentAt: now } });
+    return stats.updated === 1 ? 'sent' : null;
+  }
   return withTransaction((txn) => settleSend(txn, message, attempt, failure, error, settings, now));
 }
 
@@ -122,7 +131,7 @@ async function settleSend(
   txn: Transaction,
   sent: Stored<MessageDoc>,
   attempt: number,
-  failure: SendFailure | null,
+  failure: SendFailure,
   error: { errCode: number | null; errMsg: string },
   settings: BrandSettings,
   now: Date,
@@ -130,12 +139,8 @@ async function settleSend(
   const message = await txnGet<MessageDoc>(txn, C.messages, sent._id);
   // The lease ran out and another run settled it meanwhile: its answer stands.
   if (!message || message.status !== 'sending' || message.attempts.length !== attempt - 1) return null;
-  const attempts: MessageDoc['attempts'] = [...message.attempts, { at: now, result: failure ?? 'sent', errCode: error.errCode, errMsg: error.errMsg }];
+  const attempts: MessageDoc['attempts'] = [...message.attempts, { at: now, result: failure, errCode: error.errCode, errMsg: error.errMsg }];
   const messages = txn.collection<MessageDoc>(C.messages);
-  if (failure === null) {
-    await messages.doc(sent._id).update({ data: { ...settled('sent', now, attempts), sentAt: now } });
-    return 'sent';
-  }
   const member = await txnGet<MemberDoc>(txn, C.members, message.memberId);
   if (failure === 'refused') {
     // WeChat holds no acceptance for this template: whatever the ledger still counted was not real.
