@@ -40,8 +40,8 @@ test('the demo data is consistent the way the functions keep it', () => {
   expect(new Set(data.members.map((m) => m.tierId))).toEqual(new Set(['normal', 'silver', 'gold', 'diamond']));
   expect(data.members[0]).toMatchObject({ openid: 'demo-shopper', name: '陈静' });
 
-  // coupons: five designs, every state, and purchases that used them priced as the till prices them
-  expect(data.couponTemplates).toHaveLength(5);
+  // coupons: five designs to give out and four gifts for the journeys and the campaign, every state, and purchases that used them priced as the till prices them
+  expect(data.couponTemplates).toHaveLength(9);
   expect(new Set(data.coupons.map((c) => c.status))).toEqual(new Set(['unused', 'used', 'expired']));
   expect(new Set(data.coupons.map((c) => c.grantKey)).size).toBe(data.coupons.length);
   expect(new Set(data.coupons.map((c) => c.slotKey)).size).toBe(data.coupons.length);
