@@ -3,12 +3,11 @@ import { branchTarget, eventOccasion, exitReason, isWait, stepAfter, stepKey, wa
 import type { JourneyStep } from '../shared/rules/journeys';
 import { _, db, type Stored } from './cloud';
 import { C, type CouponTemplateDoc, type EnrollmentDoc, type JourneyDoc, type MemberDoc, type StepRunDoc } from './documents';
-import { isDuplicateKey } from './errors';
 import { closeRunTasks, enter } from './journey-enroll';
 import { runStep } from './journey-steps';
 import { memberFacts, tierRanks } from './journey-store';
 import { forEachLimited } from './concurrency';
-import { getById } from './queries';
+import { getById, insertOnce } from './queries';
 
 /**
  * The journey engine's timer work. Event entries: members whose journeyDueAt came (a join, a sale, a
@@ -201,9 +200,5 @@ async function runEffect(
 }
 
 async function recordStep(key: string, journeyId: string, stepId: string, memberId: string, entryNo: number, result: string, now: Date): Promise<void> {
-  try {
-    await db.collection<StepRunDoc>(C.stepRuns).add({ data: { _id: key, journeyId, stepId, memberId, entryNo, at: now, result } });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
+  await insertOnce<StepRunDoc>(C.stepRuns, { _id: key, journeyId, stepId, memberId, entryNo, at: now, result });
 }

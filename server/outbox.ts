@@ -2,9 +2,9 @@ import type { BrandSettings } from '../shared/rules/brand-settings';
 import { messageData, type TemplateValues } from '../shared/rules/message-fields';
 import { MESSAGE_TEMPLATES, type MessageTemplateKey } from '../shared/rules/message-templates';
 import { nextSendTime, quietUntil } from '../shared/rules/send-window';
-import { db, type Stored, type Transaction } from './cloud';
+import type { Stored, Transaction } from './cloud';
 import { C, type MemberDoc, type MessageDoc } from './documents';
-import { isDuplicateKey } from './errors';
+import { insertOnce } from './queries';
 import { quotaOf } from './subscriptions';
 
 /**
@@ -63,12 +63,5 @@ export async function enqueueInTransaction(txn: Transaction, message: Stored<Mes
 
 /** Adds the message unless its cause made it already; true when this call added it. */
 export async function enqueue(message: Stored<MessageDoc> | null): Promise<boolean> {
-  if (!message) return false;
-  try {
-    await db.collection<MessageDoc>(C.messages).add({ data: message });
-    return true;
-  } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
-  }
+  return message ? insertOnce<MessageDoc>(C.messages, message) : false;
 }

@@ -1,6 +1,6 @@
 import { db, type Stored } from './cloud';
 import { C, type MemberDoc, type StaffDoc, type StoreDoc } from './documents';
-import { AppError, isNotFound } from './errors';
+import { AppError, isDuplicateKey, isNotFound } from './errors';
 
 export async function findMemberByOpenid(openid: string): Promise<Stored<MemberDoc> | null> {
   if (!openid) return null;
@@ -51,6 +51,20 @@ export async function getById<T>(collection: string, id: string): Promise<Stored
     return (await db.collection<T>(collection).doc(id).get()).data;
   } catch (error) {
     if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Inserts a document under its own key; false when one with that key exists already — how a step that
+ * may run again (a retry, an overlapping timer run) makes its effect exactly once.
+ */
+export async function insertOnce<T>(collection: string, doc: Stored<T>): Promise<boolean> {
+  try {
+    await db.collection<T>(collection).add({ data: doc });
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
     throw error;
   }
 }

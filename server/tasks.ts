@@ -2,7 +2,7 @@ import type { TaskCause } from '../shared/contracts/care-views';
 import type { BrandSettings } from '../shared/rules/brand-settings';
 import { db, type Stored } from './cloud';
 import { C, type MemberDoc, type TaskDoc } from './documents';
-import { isDuplicateKey } from './errors';
+import { insertOnce } from './queries';
 import { taskContext } from './task-context';
 
 export interface NewTask {
@@ -43,12 +43,6 @@ export function openTask(member: Stored<MemberDoc>, task: NewTask, settings: Bra
 }
 
 /** Adds a task under its key; false when it exists (a second visit, a retry or an overlapping run). */
-export async function addTaskOnce(task: Stored<TaskDoc>): Promise<boolean> {
-  try {
-    await db.collection<TaskDoc>(C.tasks).add({ data: task });
-    return true;
-  } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
-  }
+export function addTaskOnce(task: Stored<TaskDoc>): Promise<boolean> {
+  return insertOnce<TaskDoc>(C.tasks, task);
 }
