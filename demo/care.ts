@@ -1,33 +1,42 @@
 import type { InteractionKind, InteractionOutcome } from '../shared/contracts/care-views';
 import type { BrandSettings } from '../shared/rules/brand-settings';
 import { spendInLast12Months } from '../shared/rules/care-stats';
-import { postPurchaseTaskKeys, manualTaskKey } from '../shared/rules/care-tasks';
+import { manualTaskKey } from '../shared/rules/care-tasks';
 import { highTicketMinFen } from '../shared/rules/auto-tags';
 import { heatIndex, heatWeekKey } from '../shared/rules/heat';
+import { builtInJourneys } from '../shared/rules/journeys';
 import { rfmScores } from '../shared/rules/rfm';
 import { spendReferenceFen } from '../shared/rules/score-norms';
 import { addDaysToDayKey, shanghaiDayKey, startOfShanghaiDay, startOfShanghaiDayKey } from '../shared/time/shanghai';
 import { careAfterPurchase, type MemberWithCare } from '../server/care-fields';
 import { receiptOf, type InteractionDoc, type MemberDoc, type PurchaseDoc, type PurchaseReceipt, type TaskDoc } from '../server/documents';
+import type { StaffEntry } from '../server/directory';
 import { heatInputsOf } from '../server/member-scores';
 import type { ScoreNorms, StoreNorms } from '../server/score-norms';
 import { taskContext } from '../server/task-context';
+import { taskOwner } from '../server/task-owner';
 import { DEMO_STAFF } from './brand';
 import type { DemoData, WithId } from './generate';
 
 /**
  * The demo brand's customer care, made with the product's rules and helpers: manual tags on some
  * members, a few months of interactions, the follow-up tasks of earlier purchases that clerks closed
- * (done, skipped) or that closed themselves (expired) and a few manual ones, the weekly heat history,
- * and what last night's scores pass would hold (RFM, heat, spend, the norms in job_state/score-norms).
- * Everything the care jobs make from the members as they are now — tasks, segments, automatic tags —
- * is left to the real `care-jobs` function, which the seed runs once (demo/seed.ts).
+ * (done, skipped) or that closed themselves (expired) and a few manual ones, the follow-ups of each
+ * member's newest purchase with the after-purchase journey's run that made them, the weekly heat
+ * history, and what last night's scores pass would hold (RFM, heat, spend, the norms in
+ * job_state/score-norms). Everything the care jobs make from the members as they are now — birthday,
+ * dormant, churn and coupon tasks, segments, automatic tags — is left to the real `care-jobs`
+ * function, which the seed runs once (demo/seed.ts).
  */
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 /** job_state/score-norms (server/score-norms.ts NORMS_ID; that module talks to the database, so not imported here). */
 const NORMS_ID = 'score-norms';
+/** The built-in after-purchase journey (server/journey-store.ts builtInId; that module talks to the database too). */
+const AFTER_PURCHASE_JOURNEY = 'builtin-after_purchase';
+/** Its task steps — 感谢, 推荐, 回访, each due some days after the purchase: the post-purchase follow-ups. */
+const FOLLOW_UPS = builtInJourneys({ invitation: '', birthday: '', winBack: '', anniversary: '' }).after_purchase.steps.flatMap((step) => (step.type === 'task' ? [step] : []));
 /** Interactions the member document keeps (cloudfunctions/care/src/interactions.ts). */
 const KEPT_INTERACTIONS = 20;
 /** Receipts the member document keeps (shared/rules/purchase-stats.ts). */
@@ -53,6 +62,11 @@ function rng(seed: number) {
 /** The first hourly care-jobs run after an instant (the timer fires on the hour). */
 function nextRun(at: Date, now: Date): Date {
   return new Date(Math.min(now.getTime(), Math.ceil((at.getTime() + 1) / HOUR) * HOUR));
+}
+
+/** The first every-minute automation-jobs run after an instant: the journeys' work. */
+function nextJourneyRun(at: Date, now: Date): Date {
+  return new Date(Math.min(now.getTime(), Math.ceil((at.getTime() + 1) / 60_000) * 60_000));
 }
 
 /** An instant on a Shanghai day `daysAgo` before now, in shop hours (10:00–21:30), never after now. */
@@ -81,6 +95,7 @@ export function addCareDemo(out: DemoData, now: Date, settings: BrandSettings): 
   addTags(out, members, now);
   addInteractions(out, members, now);
   addTasks(out, members, settings, now);
+  addFollowUps(out, members, settings, now);
   // Each member's interaction times as logInteraction and completeTask keep them: newest first, at most 20.
   const interactionsOf = new Map<string, Date[]>();
   for (const interaction of out.interactions) interactionsOf.set(interaction.memberId, [...(interactionsOf.get(interaction.memberId) ?? []), interaction.at]);
@@ -171,8 +186,8 @@ type Closing = { status: 'done'; kind: InteractionKind; outcome: InteractionOutc
  * Per clerk (李导购, 孙导购): three customers whose previous purchase's follow-ups (感谢, 推荐, 回访) the
  * clerk closed or let lapse — a newer purchase superseded them, or they expired a week past due — and
  * three manual tasks: one overdue, one the care jobs will expire on their first run, one upcoming.
- * Tasks of the newest purchases, birthdays, dormant and churn warnings and coupons about to run out
- * are the care jobs' to make.
+ * Follow-ups of the newest purchases are addFollowUps'; birthdays, dormant and churn warnings and
+ * coupons about to run out are the care jobs' to make.
  */
 const PLANS: Array<[Closing, Closing, Closing]> = [
   [{ status: 'done', kind: 'wechat', outcome: 'reached', note: '微信问候，{品类}穿着合身，很满意' }, { status: 'skipped' }, null],
@@ -201,11 +216,12 @@ function addTasks(out: DemoData, members: Member[], settings: BrandSettings, now
       const [next, previous] = member.recentPurchases;
       // The member as the task was made (the run after the purchase): that purchase the newest, its tier.
       const context = taskContext({ ...member, tierId: previous.tierAfter, recentPurchases: [previous] }, settings);
-      const createdAt = nextRun(previous.at, now);
-      const delays = [care.thanksAfterDays, care.recommendAfterDays, care.revisitAfterDays];
-      postPurchaseTaskKeys(previous.id).forEach((key, i) => {
-        const cause = (['thanks', 'recommend', 'revisit'] as const)[i];
-        const dueAt = new Date(previous.at.getTime() + delays[i] * DAY);
+      // The after-purchase journey made them at its first run after the purchase, due as its steps say.
+      const createdAt = nextJourneyRun(previous.at, now);
+      FOLLOW_UPS.forEach((step, i) => {
+        const key = `${step.cause}:${previous.id}`;
+        const cause = step.cause;
+        const dueAt = new Date(previous.at.getTime() + step.dueInDays * DAY);
         const closing = PLANS[index][i];
         const base: WithId<TaskDoc> = {
           _id: key, memberId: member._id, storeId: member.homeStoreId, ownerStaffId: clerkId, cause, title: '', note: '', dueAt, status: 'open',
@@ -221,13 +237,11 @@ function addTasks(out: DemoData, members: Member[], settings: BrandSettings, now
           }
           return;
         }
-        // Left open: the newer purchase superseded it, or the overdue expiry took it a week past due.
+        // Left open: the newer purchase superseded it (the journey's next run), or the care jobs' overdue expiry took it a week past due.
         const lapse = dueAt.getTime() + care.taskExpireAfterDays * DAY;
         const superseded = next.at.getTime() < lapse;
-        out.tasks.push({ ...base, status: 'expired', closedAt: nextRun(superseded ? next.at : new Date(lapse), now), closedBy: 'system', closedReason: superseded ? 'superseded' : 'overdue' });
+        out.tasks.push({ ...base, status: 'expired', closedAt: superseded ? nextJourneyRun(next.at, now) : nextRun(new Date(lapse), now), closedBy: 'system', closedReason: superseded ? 'superseded' : 'overdue' });
       });
-      // The care jobs made these once; the newest purchase's follow-ups are the first run's to make.
-      member.postPurchaseFor = previous.id;
     });
     served.slice(-MANUAL.length).forEach((member, index) => {
       const manual = MANUAL[index];
@@ -238,6 +252,47 @@ function addTasks(out: DemoData, members: Member[], settings: BrandSettings, now
         createdAt: shopTime(now, manual.createdDays, 0.5), createdBy: clerkId, closedAt: null, closedBy: null, outcome: null, closedReason: null,
       });
     });
+  }
+}
+
+/**
+ * The follow-ups (感谢, 推荐, 回访) of every member's newest purchase, as the after-purchase journey made
+ * them at its first run after the purchase, and that run: its enrollment (done, the purchase its entry
+ * key, the tasks it made that may be open) and its step records. The journey itself is made by the
+ * first automation-jobs run (demo/automation.ts) and is on from then: purchases before it do not enter,
+ * so nothing here is made twice; a newer purchase re-enters the member and closes these as superseded,
+ * a void of the purchase closes them. A follow-up a week and more past due is left out (the care jobs'
+ * expiry would have closed it long ago; its enrollment does not name it).
+ */
+function addFollowUps(out: DemoData, members: Member[], settings: BrandSettings, now: Date): void {
+  const staff = new Map<string, StaffEntry>(DEMO_STAFF.map((s) => [s._id, s]));
+  const ranks = new Map(settings.tiers.map((tier, index) => [tier.id, index]));
+  for (const member of members) {
+    const last = member.recentPurchases[0];
+    if (!last) continue;
+    const at = nextJourneyRun(last.at, now);
+    // The member as the journey found them: the purchase the newest, the phone it had then.
+    const context = taskContext({ ...member, phone: member.phone || member.review?.phone || '', tierId: last.tierAfter }, settings);
+    const owner = taskOwner(member, staff);
+    const taskKeys: string[] = [];
+    for (const step of FOLLOW_UPS) {
+      const dueAt = new Date(last.at.getTime() + step.dueInDays * DAY);
+      if (dueAt.getTime() < now.getTime() - settings.care.taskExpireAfterDays * DAY) continue;
+      const key = `${step.cause}:${last.id}`;
+      taskKeys.push(key);
+      out.tasks.push({
+        _id: key, memberId: member._id, storeId: member.homeStoreId, ownerStaffId: owner, cause: step.cause, title: '', note: '', dueAt, status: 'open',
+        purchaseId: last.id, couponId: null, context, createdAt: at, createdBy: 'system', closedAt: null, closedBy: null, outcome: null, closedReason: null,
+        journeyId: AFTER_PURCHASE_JOURNEY,
+      });
+    }
+    out.enrollments.push({
+      _id: `${AFTER_PURCHASE_JOURNEY}:${member._id}`, journeyId: AFTER_PURCHASE_JOURNEY, memberId: member._id, storeId: member.homeStoreId, entryNo: 1, entryKey: last.id,
+      enteredAt: last.at, tierRank: ranks.get(last.tierAfter) ?? 0, status: 'done', exitReason: null, stepId: null, stepDueAt: last.at, wakeAt: null, taskKeys, convertedAt: null, updatedAt: at,
+    });
+    for (const step of FOLLOW_UPS) {
+      out.stepRuns.push({ _id: `journey:${AFTER_PURCHASE_JOURNEY}:${member._id}:1:${step.id}`, journeyId: AFTER_PURCHASE_JOURNEY, stepId: step.id, memberId: member._id, entryNo: 1, at, result: 'task' });
+    }
   }
 }
 

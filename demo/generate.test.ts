@@ -9,7 +9,7 @@ import { receiptOf, type MemberDoc } from '../server/documents';
 import { heatInputsOf } from '../server/member-scores';
 import type { ScoreNorms } from '../server/score-norms';
 import { spendInLast12Months } from '../shared/rules/care-stats';
-import { postPurchaseTaskKeys } from '../shared/rules/care-tasks';
+import { builtInJourneys } from '../shared/rules/journeys';
 import { heatFallingTwoWeeks, heatIndex, heatTrend, heatWeekKey } from '../shared/rules/heat';
 import { DEMO_STAFF } from './brand';
 
@@ -160,14 +160,15 @@ describe('customer care in the demo', () => {
     }
   });
 
-  test('tasks in every state for 李导购 and 孙导购, keyed as the care jobs key them', () => {
+  test('tasks in every state for 李导购 and 孙导购, keyed as the care jobs and the after-purchase journey key them', () => {
     for (const clerk of ['staff-clerk-1', 'staff-clerk-3']) {
       const tasks = data.tasks.filter((t) => t.ownerStaffId === clerk);
       expect(new Set(tasks.map((t) => t.status))).toEqual(new Set(['open', 'done', 'skipped', 'expired']));
       for (const task of tasks.filter((t) => t.status === 'expired')) expect(['superseded', 'overdue']).toContain(task.closedReason);
       // open manual ones: one overdue, one a week and more past due (the care jobs expire it), one upcoming
-      expect(tasks.filter((t) => t.status === 'open').map((t) => Math.sign(t.dueAt.getTime() - now.getTime()))).toEqual([-1, -1, 1]);
+      expect(tasks.filter((t) => t.status === 'open' && t.cause === 'manual').map((t) => Math.sign(t.dueAt.getTime() - now.getTime()))).toEqual([-1, -1, 1]);
     }
+    const steps = builtInJourneys({ invitation: '', birthday: '', winBack: '', anniversary: '' }).after_purchase.steps.flatMap((step) => (step.type === 'task' ? [step] : []));
     const members = new Map(data.members.map((m) => [m._id, m]));
     for (const task of data.tasks) {
       const member = members.get(task.memberId)!;
@@ -176,10 +177,21 @@ describe('customer care in the demo', () => {
       expect(task.context).toMatchObject({ name: member.name, phoneMasked: expect.stringMatching(/^139\*{4}\d{4}$/) });
       if (task.purchaseId) {
         const purchase = data.purchases.find((p) => p._id === task.purchaseId)!;
-        expect(postPurchaseTaskKeys(purchase._id)).toContain(task._id);
+        // A follow-up of the purchase, due as the after-purchase journey's step of its cause says.
+        const step = steps.find((s) => s.cause === task.cause)!;
+        expect(task._id).toBe(`${step.cause}:${purchase._id}`);
+        expect(task.dueAt.getTime()).toBe(purchase.paidAt.getTime() + step.dueInDays * DAY);
         expect(task.context.lastCategory).toBe(purchase.categories[0]);
-        expect(member.postPurchaseFor).toBe(purchase._id);
-        expect(member.recentPurchases[0].id).not.toBe(purchase._id);
+        const run = data.enrollments.find((e) => e.memberId === member._id)!;
+        if (member.recentPurchases[0].id === purchase._id) {
+          // The newest purchase's: open, and named by the journey run over that purchase.
+          expect(task.status).toBe('open');
+          expect(run.taskKeys).toContain(task._id);
+        } else {
+          // An earlier purchase's: closed, or superseded by the newer one.
+          expect(task.status).not.toBe('open');
+          expect(run.entryKey).not.toBe(purchase._id);
+        }
       } else {
         expect(task._id).toMatch(/^manual:staff-clerk-[13]:/);
       }
@@ -188,5 +200,21 @@ describe('customer care in the demo', () => {
         expect(data.interactions.find((i) => i._id === `task:${task._id}`)).toMatchObject({ taskId: task._id, outcome: task.outcome, staffId: task.ownerStaffId, at: task.closedAt });
       }
     }
+  });
+
+  test("one after-purchase journey run per buyer, over the newest purchase, finished: the engine makes nothing of it again", () => {
+    const buyers = data.members.filter((m) => m.recentPurchases.length > 0);
+    expect(data.enrollments).toHaveLength(buyers.length);
+    for (const member of buyers) {
+      const run = data.enrollments.find((e) => e._id === `builtin-after_purchase:${member._id}`)!;
+      expect(run).toMatchObject({ journeyId: 'builtin-after_purchase', memberId: member._id, storeId: member.homeStoreId, entryNo: 1, entryKey: member.recentPurchases[0].id, status: 'done', stepId: null, wakeAt: null });
+      expect(run.enteredAt).toEqual(member.recentPurchases[0].at);
+      // It names exactly the newest purchase's follow-ups still open: a newer purchase or a void closes those.
+      const open = data.tasks.filter((t) => t.purchaseId === run.entryKey && t.status === 'open').map((t) => t._id);
+      expect([...run.taskKeys].sort()).toEqual(open.sort());
+    }
+    // Some follow-ups are still ahead or due: what a clerk's list shows now.
+    expect(data.tasks.filter((t) => t.status === 'open' && t.purchaseId).length).toBeGreaterThan(10);
+    expect(new Set(data.stepRuns.map((r) => r._id)).size).toBe(buyers.length * 3);
   });
 });

@@ -4,7 +4,7 @@ import { applyPurchase } from '../shared/rules/member-state';
 import { expiryForEarning } from '../shared/rules/points';
 import { addPurchaseStats, NO_PURCHASES, type PurchaseStats } from '../shared/rules/purchase-stats';
 import { formatShanghai, startOfShanghaiDay } from '../shared/time/shanghai';
-import { receiptOf, type CouponDoc, type CouponTemplateDoc, type ApprovalDoc, type InteractionDoc, type JobStateDoc, type LedgerDoc, type MemberCareFields, type MemberDoc, type PurchaseDoc, type PurchaseReceipt, type TagDoc, type TaskDoc, type TierChangeDoc } from '../server/documents';
+import { receiptOf, type CouponDoc, type CouponTemplateDoc, type ApprovalDoc, type EnrollmentDoc, type InteractionDoc, type JobStateDoc, type LedgerDoc, type MemberCareFields, type MemberDoc, type PurchaseDoc, type PurchaseReceipt, type StepRunDoc, type TagDoc, type TaskDoc, type TierChangeDoc } from '../server/documents';
 import { careAfterPurchase } from '../server/care-fields';
 import { spendInLast12Months } from '../shared/rules/care-stats';
 import { memberState, withMemberState } from '../server/member-state';
@@ -30,6 +30,9 @@ export interface DemoData {
   tags: WithId<TagDoc>[];
   interactions: WithId<InteractionDoc>[];
   tasks: WithId<TaskDoc>[];
+  /** The after-purchase journey's runs over each member's newest purchase (the follow-ups it made are in tasks). */
+  enrollments: WithId<EnrollmentDoc>[];
+  stepRuns: WithId<StepRunDoc>[];
   jobState: WithId<JobStateDoc>[];
   /** settings/brand: the welcome coupon. */
   settings: Partial<BrandSettings>;
@@ -60,7 +63,7 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
   const byId = new Map(templates.map((t) => [t._id, t]));
   const out: DemoData = {
     members: [], purchases: [], ledger: [], tierChanges: [], approvals: [], couponTemplates: templates, coupons: [],
-    tags: [], interactions: [], tasks: [], jobState: [],
+    tags: [], interactions: [], tasks: [], enrollments: [], stepRuns: [], jobState: [],
     settings: { welcomeCouponTemplateIds: [DEMO_TEMPLATE_IDS.welcome] },
   };
   const staffById = new Map(DEMO_STAFF.map((st) => [st._id, st]));

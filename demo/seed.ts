@@ -41,6 +41,8 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<DemoSummary> {
     ['tags', data.tags],
     ['interactions', data.interactions],
     ['tasks', data.tasks],
+    ['journey_enrollments', data.enrollments],
+    ['journey_step_runs', data.stepRuns],
     ['job_state', data.jobState],
   ] as const) {
     for (let i = 0; i < docs.length; i += 500) cloud.db.insert(collection, docs.slice(i, i + 500) as unknown as Doc[]);
@@ -56,8 +58,8 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<DemoSummary> {
 
 /**
  * Runs the real care-jobs function once, as its hourly timer would: every member is due (careDueAt),
- * so it makes the follow-up tasks of the newest purchases, birthdays, dormant and churn warnings and
- * coupons about to run out, sets segments and automatic tags, and expires tasks left a week past due.
+ * so it makes the tasks of birthdays, dormant and churn warnings and coupons about to run out (the
+ * newest purchases' follow-ups are the after-purchase journey's, seeded with it: demo/care.ts), sets segments and automatic tags, and expires tasks left a week past due.
  * From 02:00 Beijing it also runs the nightly scores pass, which finds the heat, RFM and norms the demo
  * seeded already (the same rules) and writes no more than the segments and tags.
  */

@@ -21,7 +21,6 @@ export function careFieldsOf(member: MemberDoc): MemberCareFields {
     heat: member.heat ?? 0,
     heatWeeks: member.heatWeeks ?? {},
     careDueAt: member.careDueAt ?? null,
-    postPurchaseFor: member.postPurchaseFor ?? null,
   };
 }
 
@@ -48,7 +47,7 @@ export function careAfterPurchase(member: MemberDoc, receipt: PurchaseReceipt, n
   return { ...stats, spend12mFen: spendInLast12Months(stats.spendMonths, now), careDueAt: now };
 }
 
-/** After a void: the purchase leaves the figures, and the care jobs look again (its tasks may close). */
+/** After a void: the purchase leaves the figures, and the care jobs look again (segment, dormant and churn dates move). */
 export function careAfterVoid(member: MemberDoc, receipt: PurchaseReceipt, purchaseCountAfter: number, now: Date): Partial<MemberCareFields> {
   const stats = removeCareStats(careStatsOf(member), carePurchaseOf(receipt), purchaseCountAfter, now);
   return { ...stats, spend12mFen: spendInLast12Months(stats.spendMonths, now), careDueAt: now };

@@ -141,8 +141,6 @@ export interface MemberCareFields {
   heatWeeks: Record<string, number>;
   /** When the care jobs next look at this member (now, when a purchase, void or note changed an input): their index. */
   careDueAt: Date | null;
-  /** The purchase whose post-purchase tasks exist (a newer purchase supersedes them). */
-  postPurchaseFor: string | null;
 }
 
 export function receiptOf(purchase: PurchaseDoc & { _id: string }): PurchaseReceipt {

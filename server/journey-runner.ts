@@ -64,6 +64,11 @@ async function visitMember(member: Stored<MemberDoc>, journeys: Stored<JourneyDo
     if (run && !run.convertedAt && last && last.at.getTime() > run.enteredAt.getTime() && last.at.getTime() <= run.enteredAt.getTime() + journey.definition.conversionDays * DAY_MS) {
       await db.collection<EnrollmentDoc>(C.enrollments).where({ _id: run._id, entryNo: run.entryNo }).update({ data: { convertedAt: last.at } });
     }
+    // A voided purchase ends the run it started, even one already through its steps: its open tasks close.
+    if (run && run.status !== 'exited' && journey.definition.entry.kind === 'purchased' && !facts.recentPurchaseIds.includes(run.entryKey)) {
+      const ended = await db.collection<EnrollmentDoc>(C.enrollments).where({ _id: run._id, entryNo: run.entryNo }).update({ data: { status: 'exited', exitReason: 'voided', stepId: null, wakeAt: null, updatedAt: now } });
+      if (ended.stats.updated === 1) await closeRunTasks(run.taskKeys, 'voided', now);
+    }
     if (journey.status !== 'active') continue;
     const occasion = eventOccasion(journey.definition.entry, facts);
     if (occasion && (await enter(journey, facts, member.homeStoreId, occasion, run, now))) entered++;

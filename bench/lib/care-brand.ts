@@ -4,7 +4,8 @@
  * `applyPurchase`, `addPurchaseStats` and `careAfterPurchase` (what staff.recordPurchase writes). The
  * care jobs' own fields are then set as they would stand after yesterday's runs: the nightly pass
  * (RFM quintiles per store, the norms, heat, segment, automatic tags) and a member visit (tasks by
- * `planCareTasks`, careDueAt moved to the next date anything could change). A share of members then
+ * `planCareTasks`, careDueAt moved to the next date anything could change); the last purchase's
+ * follow-up tasks are the after-purchase journey's, due as its steps say. A share of members then
  * buys once more during yesterday's opening hours, which makes them due (careDueAt = the purchase),
  * as a day of sales leaves them for the next hourly run.
  *
@@ -21,6 +22,7 @@ import { DEFAULT_BRAND_SETTINGS, type BrandSettings } from '../../shared/rules/b
 import { spendInLast12Months } from '../../shared/rules/care-stats';
 import { planCareTasks } from '../../shared/rules/care-tasks';
 import { heatFallingTwoWeeks, heatIndex, heatWeekKey } from '../../shared/rules/heat';
+import { builtInJourneys } from '../../shared/rules/journeys';
 import { applyPurchase } from '../../shared/rules/member-state';
 import { addPurchaseStats, purchaseStatsOf } from '../../shared/rules/purchase-stats';
 import { rfmScores } from '../../shared/rules/rfm';
@@ -118,6 +120,9 @@ function buy(member: Stored<MemberDoc>, receipt: Omit<PurchaseReceipt, 'points' 
     ...(result.upgraded ? { tierSince: receipt.at } : {}),
   });
 }
+
+/** The after-purchase journey's task steps (感谢/推荐/回访, each due some days after the purchase). */
+const AFTER_PURCHASE_TASKS = builtInJourneys({ invitation: '', birthday: '', winBack: '', anniversary: '' }).after_purchase.steps.flatMap((step) => (step.type === 'task' ? [step] : []));
 
 /** Distinct purchase histories built with the rules; members take one each (the rules are slow: dayjs per call). */
 const HISTORIES = 4000;
@@ -281,14 +286,20 @@ export function generateCareBrand(options: CareBrandOptions): CareBrand {
         joinedAt: m.joinedAt,
         lastPurchase: lastPurchase ? { id: lastPurchase.id, at: lastPurchase.at } : null,
         recentPurchaseDates: facts.recentPurchaseDates,
-        postPurchaseFor: null,
         heatFalling: heatFallingTwoWeeks(heatWeeks, last),
       },
       care,
       last,
     );
     const owner = m.servingStaffId ?? MANAGER_OF[m.homeStoreId ?? 'S01'];
-    for (const seed of plan.create) {
+    // The journey's follow-ups of the last purchase, those still due or lately due (older ones are long
+    // closed and read by nothing benched).
+    const followUps = lastPurchase
+      ? AFTER_PURCHASE_TASKS.map((step) => ({ key: `${step.cause}:${lastPurchase.id}`, cause: step.cause, dueAt: new Date(lastPurchase.at.getTime() + step.dueInDays * DAY), purchaseId: lastPurchase.id })).filter(
+          (seed) => seed.dueAt.getTime() >= last.getTime() - care.taskExpireAfterDays * DAY,
+        )
+      : [];
+    for (const seed of [...followUps, ...plan.create]) {
       // A dormant task was made when dormancy came, not yesterday: most are long closed.
       const dueAt = seed.cause === 'dormant' ? new Date((m.lastPurchaseAt ?? m.joinedAt).getTime() + care.dormantDays * DAY) : seed.dueAt;
       const past = dueAt.getTime() < last.getTime();
@@ -305,7 +316,6 @@ export function generateCareBrand(options: CareBrandOptions): CareBrand {
       heatWeeks,
       segment,
       autoTags: tags,
-      postPurchaseFor: plan.postPurchaseFor,
       careDueAt: next,
     });
   }

@@ -19,3 +19,19 @@ test.each([
   expect(parsed.ok).toBe(false);
   if (!parsed.ok) expect(parsed.problems.join('\n')).toContain(named);
 });
+
+test('care settings saved before post-purchase tasks moved to the after-purchase journey still load: the old keys are ignored', () => {
+  const stored = {
+    welcomePoints: 50,
+    care: { thanksAfterDays: 2, recommendAfterDays: 1, revisitAfterDays: 0, dormantDays: 120, causes: { thanks: false, recommend: true, revisit: false, churn: false } },
+  };
+  const parsed = parseBrandSettings(stored);
+  expect(parsed).toEqual({
+    ok: true,
+    value: { ...DEFAULT_BRAND_SETTINGS, welcomePoints: 50, care: { ...DEFAULT_BRAND_SETTINGS.care, dormantDays: 120, causes: { ...DEFAULT_BRAND_SETTINGS.care.causes, churn: false } } },
+  });
+  if (parsed.ok) expect(Object.keys(parsed.value.care.causes).sort()).toEqual(['birthday', 'churn', 'coupon_expiring', 'dormant']);
+  // Anything else unknown is still refused.
+  expect(parseBrandSettings({ care: { thanksAfterDay: 1 } }).ok).toBe(false);
+  expect(parseBrandSettings({ care: { causes: { thank: true } } }).ok).toBe(false);
+});

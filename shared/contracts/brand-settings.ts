@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_BRAND_SETTINGS, validateBrandSettings, type BrandSettings } from '../rules/brand-settings';
-import { AUTO_TASK_CAUSES, mergeCareSettings } from '../rules/care-settings';
+import { CARE_JOB_CAUSES, DEFAULT_CARE_SETTINGS, mergeCareSettings } from '../rules/care-settings';
 import { mergeMessageSettings } from '../rules/message-settings';
 import { MESSAGE_TEMPLATE_KEYS } from '../rules/message-templates';
 
@@ -20,12 +20,22 @@ const tier = z.object({
 });
 
 const days = z.number().int();
+/**
+ * Care settings the brand no longer has: the post-purchase tasks (感谢/推荐/回访) moved to the
+ * after-purchase journey, which has its own steps and on/off. A document saved before still holds
+ * them: accepted (whatever their value) and ignored, so the brand's settings stay valid — the schema
+ * is strict, and refusing them would make every load of such a document fail.
+ */
+const LEGACY_CARE_KEYS = ['thanksAfterDays', 'recommendAfterDays', 'revisitAfterDays'] as const;
+const LEGACY_CAUSES = ['thanks', 'recommend', 'revisit'] as const;
+const ignored = z.unknown().optional();
 const care = z
   .object({
-    causes: z.object(Object.fromEntries(AUTO_TASK_CAUSES.map((cause) => [cause, z.boolean().optional()]))).strict().optional(),
-    thanksAfterDays: days.optional(),
-    recommendAfterDays: days.optional(),
-    revisitAfterDays: days.optional(),
+    causes: z
+      .object(Object.fromEntries([...CARE_JOB_CAUSES.map((cause) => [cause, z.boolean().optional()]), ...LEGACY_CAUSES.map((cause) => [cause, ignored])]))
+      .strict()
+      .optional(),
+    ...Object.fromEntries(LEGACY_CARE_KEYS.map((key) => [key, ignored])),
     birthdayDaysBefore: days.optional(),
     dormantDays: days.optional(),
     couponExpiringDays: days.optional(),
@@ -38,7 +48,7 @@ const care = z
     highTicketTopPercent: days.optional(),
     frequentCategoryMin: days.optional(),
     priceSensitivePercent: days.optional(),
-    scripts: z.object(Object.fromEntries([...AUTO_TASK_CAUSES, 'manual', 'journey', 'campaign'].map((cause) => [cause, z.string().optional()]))).strict().optional(),
+    scripts: z.object(Object.fromEntries(Object.keys(DEFAULT_CARE_SETTINGS.scripts).map((cause) => [cause, z.string().optional()]))).strict().optional(),
   })
   .strict();
 
@@ -70,6 +80,15 @@ export const brandSettingsDocument = z.object({
   // A misspelt key would otherwise be dropped silently and its default used: refuse it instead.
   .strict();
 
+/** The stored care settings without the keys that no longer mean anything (LEGACY_CARE_KEYS, LEGACY_CAUSES). */
+function withoutLegacyCare(stored: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!stored) return stored;
+  const rest = Object.fromEntries(Object.entries(stored).filter(([key]) => !(LEGACY_CARE_KEYS as readonly string[]).includes(key)));
+  const causes = stored.causes as Record<string, unknown> | undefined;
+  if (causes) rest.causes = Object.fromEntries(Object.entries(causes).filter(([cause]) => !(LEGACY_CAUSES as readonly string[]).includes(cause)));
+  return rest;
+}
+
 /** The stored document over the defaults, or every problem with it (types first, then the rules). */
 export function parseBrandSettings(stored: unknown): { ok: true; value: BrandSettings } | { ok: false; problems: string[] } {
   const parsed = brandSettingsDocument.safeParse(stored);
@@ -80,7 +99,7 @@ export function parseBrandSettings(stored: unknown): { ok: true; value: BrandSet
   const value: BrandSettings = {
     ...DEFAULT_BRAND_SETTINGS,
     ...fields,
-    care: mergeCareSettings(storedCare as Parameters<typeof mergeCareSettings>[0]),
+    care: mergeCareSettings(withoutLegacyCare(storedCare) as Parameters<typeof mergeCareSettings>[0]),
     messages: mergeMessageSettings(storedMessages as Parameters<typeof mergeMessageSettings>[0]),
   };
   const problems = validateBrandSettings(value);

@@ -1,8 +1,13 @@
 import type { TaskCause } from '../contracts/care-views';
 
-/** Task causes the care jobs create by themselves (manual tasks are made by staff). */
-export type AutoTaskCause = Exclude<TaskCause, 'manual' | 'journey' | 'campaign'>;
-export const AUTO_TASK_CAUSES: readonly AutoTaskCause[] = ['thanks', 'recommend', 'revisit', 'birthday', 'dormant', 'churn', 'coupon_expiring'];
+/**
+ * Task causes the care jobs create by themselves, each with an on/off toggle in `causes`. Manual tasks
+ * are made by staff; the post-purchase ones (thanks/recommend/revisit) by the after-purchase journey,
+ * whose own steps and status say whether and when (shared/rules/journeys.ts); journey and campaign
+ * tasks by their journey or campaign.
+ */
+export type CareJobCause = Extract<TaskCause, 'birthday' | 'dormant' | 'churn' | 'coupon_expiring'>;
+export const CARE_JOB_CAUSES: readonly CareJobCause[] = ['birthday', 'dormant', 'churn', 'coupon_expiring'];
 
 /**
  * The brand's customer-care rules (settings/brand `care`): which follow-up tasks are made and when,
@@ -10,12 +15,8 @@ export const AUTO_TASK_CAUSES: readonly AutoTaskCause[] = ['thanks', 'recommend'
  * Shanghai days.
  */
 export interface CareSettings {
-  /** Which automatic causes make tasks. */
-  causes: Record<AutoTaskCause, boolean>;
-  /** Days after a purchase: thank-you, recommendation, revisit. */
-  thanksAfterDays: number;
-  recommendAfterDays: number;
-  revisitAfterDays: number;
+  /** Which care-job causes make tasks. */
+  causes: Record<CareJobCause, boolean>;
   /** The birthday task is due this many days before the birthday. */
   birthdayDaysBefore: number;
   /** Without a purchase this long a member is dormant (segment 沉睡, and the dormant task). */
@@ -46,10 +47,7 @@ export interface CareSettings {
 export const SCRIPT_PLACEHOLDERS = ['{姓名}', '{等级}', '{最近品类}', '{优惠券}', '{门店}'] as const;
 
 export const DEFAULT_CARE_SETTINGS: CareSettings = {
-  causes: { thanks: true, recommend: true, revisit: true, birthday: true, dormant: true, churn: true, coupon_expiring: true },
-  thanksAfterDays: 1,
-  recommendAfterDays: 7,
-  revisitAfterDays: 30,
+  causes: { birthday: true, dormant: true, churn: true, coupon_expiring: true },
   birthdayDaysBefore: 3,
   dormantDays: 90,
   couponExpiringDays: 3,
@@ -77,9 +75,6 @@ export const DEFAULT_CARE_SETTINGS: CareSettings = {
 };
 
 const DAY_LIMITS: Array<[keyof CareSettings, number, number, string]> = [
-  ['thanksAfterDays', 0, 30, '购后感谢天数'],
-  ['recommendAfterDays', 1, 90, '购后推荐天数'],
-  ['revisitAfterDays', 1, 365, '回访天数'],
   ['birthdayDaysBefore', 0, 30, '生日提前天数'],
   ['dormantDays', 30, 730, '沉睡天数'],
   ['couponExpiringDays', 1, 30, '券到期提醒天数'],
@@ -100,9 +95,6 @@ export function validateCareSettings(care: CareSettings): string[] {
   for (const [key, min, max, label] of DAY_LIMITS) {
     const value = care[key] as number;
     if (!Number.isInteger(value) || value < min || value > max) problems.push(`${label}须为${min}–${max}的整数`);
-  }
-  if (!(care.thanksAfterDays < care.recommendAfterDays && care.recommendAfterDays < care.revisitAfterDays)) {
-    problems.push('购后感谢、推荐、回访的天数须依次递增');
   }
   for (const [cause, text] of Object.entries(care.scripts)) {
     if (text.trim() === '' || text.length > 200) problems.push(`话术（${cause}）须为1–200个字`);

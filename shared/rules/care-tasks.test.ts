@@ -1,12 +1,11 @@
 import { parseShanghai } from '../time/shanghai';
-import { DEFAULT_CARE_SETTINGS, type AutoTaskCause, type CareSettings } from './care-settings';
+import { DEFAULT_CARE_SETTINGS, type CareJobCause, type CareSettings } from './care-settings';
 import {
   birthdayInYear,
   couponTaskDueAt,
   couponTaskKey,
   manualTaskKey,
   planCareTasks,
-  postPurchaseTaskKeys,
   type CareFacts,
 } from './care-tasks';
 
@@ -15,12 +14,12 @@ const DAY = 24 * 60 * 60 * 1000;
 const NOW = at('2026-11-23 12:00');
 const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
 const later = (from: Date, days: number) => new Date(from.getTime() + days * DAY);
-// thanks 1, recommend 7, revisit 30, birthday 3 before, dormant 90, expire 7
+// birthday 3 before, dormant 90, expire 7
 const care = DEFAULT_CARE_SETTINGS;
-const without = (...causes: AutoTaskCause[]): CareSettings => ({ ...care, causes: { ...care.causes, ...Object.fromEntries(causes.map((c) => [c, false])) } });
+const without = (...causes: CareJobCause[]): CareSettings => ({ ...care, causes: { ...care.causes, ...Object.fromEntries(causes.map((c) => [c, false])) } });
 
 function facts(over: Partial<CareFacts> = {}): CareFacts {
-  return { memberId: 'm1', birthday: null, joinedAt: ago(400), lastPurchase: null, recentPurchaseDates: [], postPurchaseFor: null, heatFalling: false, ...over };
+  return { memberId: 'm1', birthday: null, joinedAt: ago(400), lastPurchase: null, recentPurchaseDates: [], heatFalling: false, ...over };
 }
 function boughtAgo(id: string, days: number): Partial<CareFacts> {
   return { lastPurchase: { id, at: ago(days) }, recentPurchaseDates: [ago(days)] };
@@ -28,7 +27,6 @@ function boughtAgo(id: string, days: number): Partial<CareFacts> {
 const keys = (plan: { create: Array<{ key: string }> }) => plan.create.map((seed) => seed.key);
 
 test('keys', () => {
-  expect(postPurchaseTaskKeys('s1_42')).toEqual(['thanks:s1_42', 'recommend:s1_42', 'revisit:s1_42']);
   expect(couponTaskKey('c9')).toBe('coupon:c9');
   expect(manualTaskKey('st1', 'r7')).toBe('manual:st1:r7');
 });
@@ -39,72 +37,22 @@ test('couponTaskDueAt: couponExpiringDays before the end', () => {
 });
 
 describe('post-purchase tasks', () => {
-  const purchaseAt = at('2026-11-23 10:00');
-  const justBought = facts({ lastPurchase: { id: 'p2', at: purchaseAt }, recentPurchaseDates: [purchaseAt] });
-
-  it('a new last purchase makes thanks, recommend and revisit, due after their days', () => {
-    const plan = planCareTasks(justBought, care, NOW);
-    expect(plan.create).toEqual([
-      { key: 'thanks:p2', cause: 'thanks', dueAt: at('2026-11-24 10:00'), purchaseId: 'p2' },
-      { key: 'recommend:p2', cause: 'recommend', dueAt: at('2026-11-30 10:00'), purchaseId: 'p2' },
-      { key: 'revisit:p2', cause: 'revisit', dueAt: at('2026-12-23 10:00'), purchaseId: 'p2' },
-    ]);
-    expect(plan.postPurchaseFor).toBe('p2');
-    expect(plan.supersedeFor).toBeNull();
-  });
-
-  it('asked again with the updated postPurchaseFor: nothing new, nothing superseded', () => {
-    const first = planCareTasks(justBought, care, NOW);
-    const again = planCareTasks({ ...justBought, postPurchaseFor: first.postPurchaseFor }, care, NOW);
-    expect(again.create).toEqual([]);
-    expect(again.supersedeFor).toBeNull();
-    expect(again.postPurchaseFor).toBe('p2');
+  it('are not the care jobs\' (the after-purchase journey makes them): a purchase alone plans nothing', () => {
+    const purchaseAt = at('2026-11-23 10:00');
+    const plan = planCareTasks(facts({ lastPurchase: { id: 'p2', at: purchaseAt }, recentPurchaseDates: [purchaseAt] }), without('birthday', 'churn'), NOW);
+    expect(plan.create).toEqual([]);
+    // the next look: when the purchase would leave the member dormant
+    expect(plan.nextCheckAt).toEqual(later(purchaseAt, 90));
   });
 
   it('the same facts give the same plan (concurrent visits agree)', () => {
-    expect(planCareTasks(justBought, care, NOW)).toEqual(planCareTasks(justBought, care, NOW));
-  });
-
-  it('a newer purchase supersedes the previous one', () => {
-    const plan = planCareTasks({ ...justBought, postPurchaseFor: 'p1' }, care, NOW);
-    expect(plan.supersedeFor).toBe('p1');
-    expect(plan.postPurchaseFor).toBe('p2');
-    expect(keys(plan)).toEqual(postPurchaseTaskKeys('p2'));
-  });
-
-  it('each only when its cause is on; the purchase still counts as handled', () => {
-    expect(keys(planCareTasks(justBought, without('recommend'), NOW))).toEqual(['thanks:p2', 'revisit:p2']);
-    const none = planCareTasks(justBought, without('thanks', 'recommend', 'revisit'), NOW);
-    expect(none.create).toEqual([]);
-    expect(none.postPurchaseFor).toBe('p2');
-  });
-
-  it('void of the last purchase: the earlier one takes over, without tasks that would be born expired', () => {
-    // p1 was 20 days ago: thanks (19 days ago) and recommend (13 days ago) are past the 7 expiry days; revisit (in 10 days) is not
-    const plan = planCareTasks(facts({ ...boughtAgo('p1', 20), postPurchaseFor: 'p2' }), care, NOW);
-    expect(plan.supersedeFor).toBe('p2');
-    expect(plan.postPurchaseFor).toBe('p1');
-    expect(plan.create).toEqual([{ key: 'revisit:p1', cause: 'revisit', dueAt: later(ago(20), 30), purchaseId: 'p1' }]);
-  });
-
-  it('a task due exactly taskExpireAfterDays ago is still made, a moment earlier is not', () => {
-    expect(keys(planCareTasks(facts(boughtAgo('p1', 8)), without('recommend', 'revisit'), NOW))).toEqual(['thanks:p1']);
-    expect(keys(planCareTasks(facts({ ...boughtAgo('p1', 8.0001) }), without('recommend', 'revisit'), NOW))).toEqual([]);
-  });
-
-  it('void of the only purchase: supersede it, nothing after', () => {
-    const plan = planCareTasks(facts({ postPurchaseFor: 'p1', joinedAt: ago(10) }), care, NOW);
-    expect(plan).toMatchObject({ create: [], supersedeFor: 'p1', postPurchaseFor: null });
-  });
-
-  it('never bought: nothing to supersede', () => {
-    const plan = planCareTasks(facts({ joinedAt: ago(10) }), care, NOW);
-    expect(plan).toMatchObject({ create: [], supersedeFor: null, postPurchaseFor: null });
+    const f = facts({ birthday: '1990-11-24', ...boughtAgo('p1', 30), heatFalling: true });
+    expect(planCareTasks(f, care, NOW)).toEqual(planCareTasks(f, care, NOW));
   });
 });
 
 describe('birthday task', () => {
-  const only = without('thanks', 'recommend', 'revisit', 'dormant', 'churn');
+  const only = without('dormant', 'churn');
   const plan = (birthday: string, now: Date, settings = only) => planCareTasks(facts({ birthday, joinedAt: ago(10) }), settings, now);
 
   it('due at 00:00 Shanghai birthdayDaysBefore days before, made from then until the birthday', () => {
@@ -152,16 +100,16 @@ describe('birthday task', () => {
 });
 
 describe('dormant task', () => {
-  const only = without('thanks', 'recommend', 'revisit', 'birthday', 'churn');
+  const only = without('birthday', 'churn');
 
   it('dormantDays after the last purchase, due now, keyed by that purchase', () => {
-    const plan = planCareTasks(facts({ ...boughtAgo('p1', 90), postPurchaseFor: 'p1' }), only, NOW);
+    const plan = planCareTasks(facts({ ...boughtAgo('p1', 90) }), only, NOW);
     expect(plan.create).toEqual([{ key: 'dormant:m1:p1', cause: 'dormant', dueAt: NOW, purchaseId: null }]);
     expect(plan.nextCheckAt).toBeNull();
   });
 
   it('not a moment before; then the next check is the threshold', () => {
-    const plan = planCareTasks(facts({ ...boughtAgo('p1', 89), postPurchaseFor: 'p1' }), only, NOW);
+    const plan = planCareTasks(facts({ ...boughtAgo('p1', 89) }), only, NOW);
     expect(plan.create).toEqual([]);
     expect(plan.nextCheckAt).toEqual(later(ago(89), 90));
   });
@@ -179,10 +127,10 @@ describe('dormant task', () => {
 });
 
 describe('churn task', () => {
-  const only = without('thanks', 'recommend', 'revisit', 'birthday', 'dormant');
+  const only = without('birthday', 'dormant');
   // purchases every 10 days; the last one `days` ago
   const rhythm = (days: number, over: Partial<CareFacts> = {}) =>
-    facts({ lastPurchase: { id: 'p3', at: ago(days) }, recentPurchaseDates: [ago(days), ago(days + 10), ago(days + 20)], postPurchaseFor: 'p3', ...over });
+    facts({ lastPurchase: { id: 'p3', at: ago(days) }, recentPurchaseDates: [ago(days), ago(days + 10), ago(days + 20)], ...over });
 
   it('more than twice the median gap since the last purchase, due now, once per purchase', () => {
     expect(planCareTasks(rhythm(20), only, NOW)).toMatchObject({ create: [], nextCheckAt: new Date(later(ago(20), 20).getTime() + 1) });
@@ -191,13 +139,13 @@ describe('churn task', () => {
 
   it('a falling heat index warns at once', () => {
     expect(keys(planCareTasks(rhythm(2, { heatFalling: true }), only, NOW))).toEqual(['churn:m1:p3']);
-    expect(keys(planCareTasks(facts({ ...boughtAgo('p1', 2), postPurchaseFor: 'p1', heatFalling: true }), only, NOW))).toEqual(['churn:m1:p1']);
+    expect(keys(planCareTasks(facts({ ...boughtAgo('p1', 2), heatFalling: true }), only, NOW))).toEqual(['churn:m1:p1']);
   });
 
   it('no rhythm with fewer than 3 purchases, or gaps under a day', () => {
-    const two = facts({ lastPurchase: { id: 'p2', at: ago(50) }, recentPurchaseDates: [ago(50), ago(55)], postPurchaseFor: 'p2' });
+    const two = facts({ lastPurchase: { id: 'p2', at: ago(50) }, recentPurchaseDates: [ago(50), ago(55)] });
     expect(planCareTasks(two, only, NOW)).toMatchObject({ create: [], nextCheckAt: null });
-    const oneTrip = facts({ lastPurchase: { id: 'p3', at: ago(5) }, recentPurchaseDates: [ago(5), ago(5.01), ago(5.02)], postPurchaseFor: 'p3' });
+    const oneTrip = facts({ lastPurchase: { id: 'p3', at: ago(5) }, recentPurchaseDates: [ago(5), ago(5.01), ago(5.02)] });
     expect(planCareTasks(oneTrip, only, NOW).create).toEqual([]);
   });
 
@@ -207,13 +155,13 @@ describe('churn task', () => {
   });
 
   it('no check at a gap threshold beyond the dormant one', () => {
-    const slow = facts({ lastPurchase: { id: 'p3', at: ago(10) }, recentPurchaseDates: [ago(10), ago(60), ago(110)], postPurchaseFor: 'p3' });
+    const slow = facts({ lastPurchase: { id: 'p3', at: ago(10) }, recentPurchaseDates: [ago(10), ago(60), ago(110)] });
     expect(planCareTasks(slow, only, NOW).nextCheckAt).toBeNull();
-    expect(planCareTasks(slow, without('thanks', 'recommend', 'revisit', 'birthday'), NOW).nextCheckAt).toEqual(later(ago(10), 90));
+    expect(planCareTasks(slow, without('birthday'), NOW).nextCheckAt).toEqual(later(ago(10), 90));
   });
 
   it('nothing when the cause is off', () => {
-    expect(planCareTasks(rhythm(30, { heatFalling: true }), without('thanks', 'recommend', 'revisit', 'birthday', 'dormant', 'churn'), NOW)).toMatchObject({ create: [], nextCheckAt: null });
+    expect(planCareTasks(rhythm(30, { heatFalling: true }), without('birthday', 'dormant', 'churn'), NOW)).toMatchObject({ create: [], nextCheckAt: null });
   });
 });
 
@@ -223,20 +171,18 @@ describe('everything together', () => {
       birthday: '1990-12-25',
       lastPurchase: { id: 'p3', at: ago(25) },
       recentPurchaseDates: [ago(25), ago(35), ago(45)],
-      postPurchaseFor: 'p2',
       heatFalling: false,
     });
     const plan = planCareTasks(f, care, NOW);
-    // thanks (24 days ago) and recommend (18 days ago) are past expiry; revisit in 5 days; churn at +20 days has passed
-    expect(keys(plan)).toEqual(['revisit:p3', 'churn:m1:p3']);
-    expect(plan.supersedeFor).toBe('p2');
+    // churn at +20 days has passed; no post-purchase tasks (the journey's)
+    expect(keys(plan)).toEqual(['churn:m1:p3']);
     // birthday due 22 Dec, dormant at +90 days (65 days from now): the birthday comes first
     expect(plan.nextCheckAt).toEqual(at('2026-12-22 00:00'));
   });
 
-  it('every cause off: no tasks, no wake-up, bookkeeping still moves on', () => {
-    const off = without('thanks', 'recommend', 'revisit', 'birthday', 'dormant', 'churn', 'coupon_expiring');
+  it('every cause off: no tasks, no wake-up', () => {
+    const off = without('birthday', 'dormant', 'churn', 'coupon_expiring');
     const plan = planCareTasks(facts({ birthday: '1990-11-24', ...boughtAgo('p9', 100), heatFalling: true }), off, NOW);
-    expect(plan).toEqual({ create: [], supersedeFor: null, postPurchaseFor: 'p9', nextCheckAt: null });
+    expect(plan).toEqual({ create: [], nextCheckAt: null });
   });
 });

@@ -1,13 +1,14 @@
 import { addDaysToDayKey, isDayKey, shanghaiDayKey, startOfShanghaiDayKey } from '../time/shanghai';
-import type { AutoTaskCause, CareSettings } from './care-settings';
+import type { CareJobCause, CareSettings } from './care-settings';
 import { medianGapDays } from './care-stats';
 
 /**
- * Which follow-up tasks a member needs, worked out from facts on the member document alone. The care
- * job calls `planCareTasks` on every visit to the member — maybe many times, maybe concurrently — so
- * the plan is a pure function of its inputs and every task has a key that names its cause and
- * occasion: the caller creates a task only if its key is new, which makes creation exactly-once
- * however often the same plan comes back.
+ * Which care-job tasks (birthday, dormant, churn) a member needs, worked out from facts on the member
+ * document alone. The care job calls `planCareTasks` on every visit to the member — maybe many times,
+ * maybe concurrently — so the plan is a pure function of its inputs and every task has a key that
+ * names its cause and occasion: the caller creates a task only if its key is new, which makes
+ * creation exactly-once however often the same plan comes back. Post-purchase tasks (感谢/推荐/回访)
+ * are not made here: the built-in after-purchase journey makes them (shared/rules/journeys.ts).
  */
 export interface CareFacts {
   memberId: string;
@@ -18,41 +19,25 @@ export interface CareFacts {
   lastPurchase: { id: string; at: Date } | null;
   /** valid purchase dates, newest first (at most 20) */
   recentPurchaseDates: Date[];
-  /** the purchase whose post-purchase tasks were made already (null: none) */
-  postPurchaseFor: string | null;
   /** from the nightly scores: the heat index fell two weeks in a row */
   heatFalling: boolean;
 }
 
 export interface TaskSeed {
   key: string;
-  cause: AutoTaskCause;
+  cause: CareJobCause;
   dueAt: Date;
   purchaseId: string | null;
 }
 
 export interface CarePlan {
   create: TaskSeed[];
-  /** The purchase whose open post-purchase tasks the caller closes (a newer purchase or a void took over). */
-  supersedeFor: string | null;
-  /** What the member's postPurchaseFor becomes. */
-  postPurchaseFor: string | null;
   /** When to look at this member again if nothing changes; null: not until something does. */
   nextCheckAt: Date | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BIRTHDAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const POST_PURCHASE: ReadonlyArray<['thanks' | 'recommend' | 'revisit', 'thanksAfterDays' | 'recommendAfterDays' | 'revisitAfterDays']> = [
-  ['thanks', 'thanksAfterDays'],
-  ['recommend', 'recommendAfterDays'],
-  ['revisit', 'revisitAfterDays'],
-];
-
-export function postPurchaseTaskKeys(purchaseId: string): string[] {
-  return POST_PURCHASE.map(([cause]) => `${cause}:${purchaseId}`);
-}
 
 export function couponTaskKey(couponId: string): string {
   return `coupon:${couponId}`;
@@ -88,25 +73,6 @@ function birthdayDueAt(dayKey: string, care: CareSettings): Date {
   return startOfShanghaiDayKey(addDaysToDayKey(dayKey, -care.birthdayDaysBefore));
 }
 
-function postPurchasePlan(facts: CareFacts, care: CareSettings, now: Date): Pick<CarePlan, 'create' | 'supersedeFor' | 'postPurchaseFor'> {
-  const last = facts.lastPurchase;
-  if (last === null) {
-    // Every purchase was voided: whatever was planned for the last one no longer applies.
-    return { create: [], supersedeFor: facts.postPurchaseFor, postPurchaseFor: null };
-  }
-  if (last.id === facts.postPurchaseFor) return { create: [], supersedeFor: null, postPurchaseFor: facts.postPurchaseFor };
-  // A task due longer ago than tasks live would be born expired (an old purchase that became the
-  // last one through a void): leave it out. The purchase still counts as handled, even with every
-  // post-purchase cause off, so turning a cause on later does not reach back to old purchases.
-  const oldestDue = now.getTime() - care.taskExpireAfterDays * DAY_MS;
-  const create: TaskSeed[] = [];
-  for (const [cause, setting] of POST_PURCHASE) {
-    const dueAt = new Date(last.at.getTime() + care[setting] * DAY_MS);
-    if (care.causes[cause] && dueAt.getTime() >= oldestDue) create.push({ key: `${cause}:${last.id}`, cause, dueAt, purchaseId: last.id });
-  }
-  return { create, supersedeFor: facts.postPurchaseFor, postPurchaseFor: last.id };
-}
-
 /** The seed and the next due time for the birthday task, if the cause is on and the birthday valid. */
 function birthdayPlan(facts: CareFacts, care: CareSettings, now: Date): { seed: TaskSeed | null; next: Date | null } {
   if (!care.causes.birthday || facts.birthday === null) return { seed: null, next: null };
@@ -126,15 +92,12 @@ function birthdayPlan(facts: CareFacts, care: CareSettings, now: Date): { seed: 
 }
 
 /**
- * The plan for one member now. Post-purchase tasks (感谢/推荐/回访) are made once per purchase, with
- * their future due dates, when a new last purchase appears; birthday, dormant and churn tasks once
- * per occasion, the key naming it (the year, the last purchase, or 'joined'). Each only while its
- * cause is on.
+ * The plan for one member now: birthday, dormant and churn tasks once per occasion, the key naming it
+ * (the year, the last purchase, or 'joined'). Each only while its cause is on.
  */
 export function planCareTasks(facts: CareFacts, care: CareSettings, now: Date): CarePlan {
   const time = now.getTime();
-  const post = postPurchasePlan(facts, care, now);
-  const create = [...post.create];
+  const create: TaskSeed[] = [];
   const wakeUps: number[] = [];
 
   const birthday = birthdayPlan(facts, care, now);
@@ -163,10 +126,5 @@ export function planCareTasks(facts: CareFacts, care: CareSettings, now: Date): 
   }
 
   const future = wakeUps.filter((at) => at > time);
-  return {
-    create,
-    supersedeFor: post.supersedeFor,
-    postPurchaseFor: post.postPurchaseFor,
-    nextCheckAt: future.length > 0 ? new Date(Math.min(...future)) : null,
-  };
+  return { create, nextCheckAt: future.length > 0 ? new Date(Math.min(...future)) : null };
 }

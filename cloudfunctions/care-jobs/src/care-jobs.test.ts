@@ -132,3 +132,67 @@ test('a churn warning once when the heat index falls two weeks in a row (the nig
   await runJobs();
   expect((await tasksOf(id)).filter((task) => task.cause === 'churn').map((task) => task._id)).toEqual([`churn:${id}:S01_H-1`]);
 });
+
+describe('post-purchase follow-ups: the after-purchase journey makes them, not the care jobs', () => {
+  /** The every-minute automation job, as overlapping timers would run it: twice at once, then once more. */
+  async function runAutomation() {
+    await Promise.all([t.cloud.client.trigger('automation-jobs'), t.cloud.client.trigger('automation-jobs')]);
+    await t.cloud.client.trigger('automation-jobs');
+  }
+  const followUps = async (id: string) =>
+    (await tasksOf(id))
+      .filter((task) => ['thanks', 'recommend', 'revisit'].includes(task.cause))
+      .map((task) => ({ key: task._id, status: task.status, reason: (task as Task & { closedReason: string | null }).closedReason }))
+      .sort((a, b) => (a.key < b.key ? -1 : 1));
+  let id = '';
+
+  test('+1, +7 and +30 days after a purchase, once however often either job runs', async () => {
+    await t.cloud.client.setClock('2027-04-01T09:00:00+08:00');
+    // The first run makes the built-in journeys; after-purchase care is on from then (earlier sales do not enter).
+    await t.cloud.client.trigger('automation-jobs');
+    id = ok(await t.member('o-buyer')('join', { scene: 's=S01&c=CLK001', consent, phone: { number: '13600006666' } })).card.memberId;
+    await t.cloud.client.setClock('2027-04-01T10:00:00+08:00');
+    ok(await t.staff('o-clerk1')('recordPurchase', { memberId: id, amountFen: 30_000, orderNo: 'P-1', categories: ['外套'] }));
+    await runJobs();
+    expect(await followUps(id)).toEqual([]);
+    await runAutomation();
+    await runAutomation();
+    await runJobs();
+    const tasks = (await tasksOf(id)).filter((task) => ['thanks', 'recommend', 'revisit'].includes(task.cause));
+    const bought = ((await t.db.collection('purchases').doc('S01_P-1').get()) as unknown as { data: { paidAt: Date } }).data.paidAt.getTime();
+    expect(tasks.map((task) => [task._id, task.cause, task.ownerStaffId, task.status, (task.dueAt.getTime() - bought) / 86_400_000]).sort()).toEqual([
+      ['recommend:S01_P-1', 'recommend', 'st-clerk1', 'open', 7],
+      ['revisit:S01_P-1', 'revisit', 'st-clerk1', 'open', 30],
+      ['thanks:S01_P-1', 'thanks', 'st-clerk1', 'open', 1],
+    ]);
+    expect(await memberDoc(id)).not.toHaveProperty('postPurchaseFor');
+  });
+
+  test('a newer purchase supersedes the open ones and brings its own', async () => {
+    await t.cloud.client.setClock('2027-04-03T15:00:00+08:00');
+    ok(await t.staff('o-clerk1')('recordPurchase', { memberId: id, amountFen: 12_000, orderNo: 'P-2', categories: ['鞋履'] }));
+    await runAutomation();
+    await runJobs();
+    expect(await followUps(id)).toEqual([
+      { key: 'recommend:S01_P-1', status: 'expired', reason: 'superseded' },
+      { key: 'recommend:S01_P-2', status: 'open', reason: null },
+      { key: 'revisit:S01_P-1', status: 'expired', reason: 'superseded' },
+      { key: 'revisit:S01_P-2', status: 'open', reason: null },
+      { key: 'thanks:S01_P-1', status: 'expired', reason: 'superseded' },
+      { key: 'thanks:S01_P-2', status: 'open', reason: null },
+    ]);
+  });
+
+  // The after-purchase run is 'done' as soon as its task steps ran (no wait): the void reaches it through
+  // the member's journey visit, which ends a run whose purchase is gone, finished or not.
+  test('a void of the purchase closes its open follow-ups; the earlier purchase gets none back', async () => {
+    await t.cloud.client.setClock('2027-04-04T11:00:00+08:00');
+    ok(await t.staff('o-clerk1')('voidPurchase', { purchaseId: 'S01_P-2', reason: '退货' }));
+    await runAutomation();
+    await runJobs();
+    const after = await followUps(id);
+    expect(after.filter((task) => task.status === 'open')).toEqual([]);
+    expect(after.filter((task) => task.key.endsWith('P-2')).map((task) => task.status)).toEqual(['expired', 'expired', 'expired']);
+    expect(after).toHaveLength(6);
+  });
+});

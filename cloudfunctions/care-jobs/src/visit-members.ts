@@ -1,12 +1,12 @@
 import type { BrandSettings } from '../../../shared/rules/brand-settings';
 import { autoTags, nextTagChangeAt } from '../../../shared/rules/auto-tags';
-import { planCareTasks, postPurchaseTaskKeys } from '../../../shared/rules/care-tasks';
+import { planCareTasks } from '../../../shared/rules/care-tasks';
 import { heatFallingTwoWeeks } from '../../../shared/rules/heat';
 import { nextSegmentChangeAt, segmentOf } from '../../../shared/rules/segments';
 import { _, db, type Stored } from '../../../server/cloud';
 import { withCare, type MemberWithCare } from '../../../server/care-fields';
 import { staffDirectory, type StaffEntry } from '../../../server/directory';
-import { C, type MemberDoc, type TaskDoc } from '../../../server/documents';
+import { C, type MemberDoc } from '../../../server/documents';
 import { normsFor, type ScoreNorms } from '../../../server/score-norms';
 import { addTaskOnce, openTask } from '../../../server/tasks';
 import { isTopTier, taskOwner } from '../../../server/task-owner';
@@ -19,10 +19,10 @@ function earliest(...dates: Array<Date | null>): Date | null {
 }
 
 /**
- * Looks at one member whose care inputs changed or whose next care date came: makes the follow-up
- * tasks that are due (each once, by its key), closes the earlier purchase's open post-purchase tasks
- * when a new purchase supersedes them, sets the segment and the automatic tags, and moves careDueAt to
- * the next date anything could change — by a conditional update, so a purchase that arrived meanwhile
+ * Looks at one member whose care inputs changed or whose next care date came: makes the birthday,
+ * dormant and churn tasks that are due (each once, by its key; post-purchase tasks are the
+ * after-purchase journey's), sets the segment and the automatic tags, and moves careDueAt to the next
+ * date anything could change — by a conditional update, so a purchase that arrived meanwhile
  * (careDueAt moved) keeps the member due and the next visit sees it.
  */
 export async function visitMember(stored: Stored<MemberDoc>, settings: BrandSettings, norms: ScoreNorms, staff: Map<string, StaffEntry>, now: Date): Promise<{ created: number }> {
@@ -36,7 +36,6 @@ export async function visitMember(stored: Stored<MemberDoc>, settings: BrandSett
       joinedAt: member.joinedAt,
       lastPurchase: last ? { id: last.id, at: last.at } : null,
       recentPurchaseDates: member.recentPurchases.map((p) => p.at),
-      postPurchaseFor: member.postPurchaseFor,
       heatFalling: heatFallingTwoWeeks(member.heatWeeks, now),
     },
     care,
@@ -62,17 +61,11 @@ export async function visitMember(stored: Stored<MemberDoc>, settings: BrandSett
   for (const seed of plan.create) {
     if (await addTaskOnce(openTask(member, { key: seed.key, cause: seed.cause, dueAt: seed.dueAt, purchaseId: seed.purchaseId, owner, createdBy: 'system' }, settings, now))) created++;
   }
-  if (plan.supersedeFor) {
-    await db
-      .collection<TaskDoc>(C.tasks)
-      .where({ _id: _.in(postPurchaseTaskKeys(plan.supersedeFor)), status: 'open' })
-      .update({ data: { status: 'expired', closedAt: now, closedBy: 'system', closedReason: 'superseded' } });
-  }
   const next = earliest(plan.nextCheckAt, nextSegmentChangeAt(segmentFacts, care, now), nextTagChangeAt(member.birthday, now));
   await db
     .collection<MemberDoc>(C.members)
     .where({ _id: member._id, careDueAt: stored.careDueAt ?? null })
-    .update({ data: { segment, autoTags: tags, postPurchaseFor: plan.postPurchaseFor, careDueAt: next } });
+    .update({ data: { segment, autoTags: tags, careDueAt: next } });
   return { created };
 }
 

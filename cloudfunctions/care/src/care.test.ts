@@ -17,6 +17,9 @@ async function count(collection: string, where: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
+  await t.cloud.client.setClock('2026-11-02T09:00:00+08:00');
+  // The automation job's first run makes the built-in journeys: after-purchase follow-ups from then on.
+  await t.cloud.client.trigger('automation-jobs');
   await t.cloud.client.setClock('2026-11-02T10:00:00+08:00');
   ids.chen = await join('o-chen', '13900001234', '陈静');
   ids.lin = await join('o-lin', '13900005678', '林悦');
@@ -110,9 +113,10 @@ describe('interactions and tasks', () => {
     expect(list.interactions).toEqual([expect.objectContaining({ kind: 'call', note: '询问尺码', staffName: '李导购' })]);
   });
 
-  test('the care jobs make each post-purchase task once, however often and concurrently they run', async () => {
-    const runs = await Promise.all([t.cloud.client.trigger('care-jobs'), t.cloud.client.trigger('care-jobs'), t.cloud.client.trigger('care-jobs')]);
+  test('the after-purchase journey makes each post-purchase task once, however often and concurrently the jobs run', async () => {
+    const runs = await Promise.all([t.cloud.client.trigger('automation-jobs'), t.cloud.client.trigger('automation-jobs'), t.cloud.client.trigger('automation-jobs')]);
     expect(runs).toHaveLength(3);
+    await t.cloud.client.trigger('automation-jobs');
     await t.cloud.client.trigger('care-jobs');
     const keys = ((await t.db.collection('tasks').where({ memberId: ids.chen }).get()) as unknown as { data: Array<{ _id: string; cause: string; ownerStaffId: string }> }).data;
     expect(keys.map((k) => k._id).sort()).toEqual(['recommend:S01_C-1', 'revisit:S01_C-1', 'thanks:S01_C-1']);
@@ -130,7 +134,7 @@ describe('interactions and tasks', () => {
     await t.cloud.client.setClock('2026-11-05T12:00:00+08:00');
     expect(ok(await clerk()('tasks', { bucket: 'overdue' })).tasks).toHaveLength(2);
     ok(await t.staff('o-clerk1')('recordPurchase', { memberId: ids.lin, amountFen: 8_800, orderNo: 'C-3', categories: ['童装'] }));
-    await t.cloud.client.trigger('care-jobs');
+    await t.cloud.client.trigger('automation-jobs');
     const lin = ((await t.db.collection('tasks').where({ memberId: ids.lin }).get()) as unknown as { data: Array<{ _id: string; status: string; closedReason: string | null }> }).data;
     const byId = Object.fromEntries(lin.map((task) => [task._id, `${task.status}:${task.closedReason}`]));
     expect(byId).toMatchObject({ 'thanks:S01_C-2': 'expired:superseded', 'revisit:S01_C-2': 'expired:superseded', 'thanks:S01_C-3': 'open:null' });
