@@ -1,5 +1,6 @@
 import type { ActionName, Contract, InputOf, OutputOf } from '../shared/contracts/action';
 import type { AdminContract } from '../shared/contracts/admin';
+import type { AutomationContract } from '../shared/contracts/automation';
 import type { CareContract } from '../shared/contracts/care';
 import type { CouponsContract } from '../shared/contracts/coupons';
 import { ERROR_MESSAGES, type ActionResult, type ErrorCode } from '../shared/contracts/errors';
@@ -94,4 +95,8 @@ export function callCoupons<A extends ActionName<CouponsContract>>(action: A, pa
 
 export function callCare<A extends ActionName<CareContract>>(action: A, payload: InputOf<CareContract, A>) {
   return callAction<CareContract, A>(FUNCTIONS.care, action, payload);
+}
+
+export function callAutomation<A extends ActionName<AutomationContract>>(action: A, payload: InputOf<AutomationContract, A>) {
+  return callAction<AutomationContract, A>(FUNCTIONS.automation, action, payload);
 }

@@ -109,3 +109,19 @@ export interface MessageSettingsView {
   settings: MessageSettings;
   templates: MessageTemplateView[];
 }
+
+export interface OptionView {
+  id: string;
+  name: string;
+}
+
+/** What the journey and campaign editors pick from, in one call. */
+export interface AutomationOptionsView {
+  /** Coupon templates the caller may grant (active; a manager's: the brand's and their store's). */
+  coupons: OptionView[];
+  tiers: OptionView[];
+  /** Manual tags (the brand's and the store's) and the automatic ones (auto:…). */
+  tags: OptionView[];
+  /** Stores the caller may address: every active store for an admin, their own for a manager. */
+  stores: OptionView[];
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SEGMENTS } from './care';
 import { action } from './action';
 import { cursor, id, plainText, requestId } from './fields';
-import type { CampaignView, JourneySummaryView, JourneyView, MessageSettingsView } from './automation-views';
+import type { AutomationOptionsView, CampaignView, JourneySummaryView, JourneyView, MessageSettingsView } from './automation-views';
 import { MESSAGE_TEMPLATE_KEYS } from '../rules/message-templates';
 import { JOURNEY_LIMITS } from '../rules/journeys';
 
@@ -82,6 +82,8 @@ export const messageSettingsInput = z.object({
  * and message settings are the admin's; campaigns a manager's (their store) or an admin's.
  */
 export const automationContract = {
+  /** Coupons, tiers, tags and stores the caller's editors offer (one call per editor screen). */
+  options: action(z.object({}).default({})).returns<AutomationOptionsView>(),
   journeys: action(z.object({}).default({})).returns<{ journeys: JourneySummaryView[] }>(),
   journey: action(z.object({ journeyId: id })).returns<JourneyView>(),
   /** Creates (no journeyId) or edits a journey; an active one must have no problems. Idempotent by request id. */

@@ -29,6 +29,9 @@ const FIXED_LABELS: Record<string, string> = {
   'auto:birth_month': '生日月',
 };
 
+/** The automatic tags that exist for every brand (category ones depend on what it sells). */
+export const FIXED_AUTO_TAGS: readonly string[] = Object.keys(FIXED_LABELS);
+
 export function isAutoTag(key: string): boolean {
   return key.startsWith(PREFIX);
 }

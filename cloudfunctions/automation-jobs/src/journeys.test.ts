@@ -189,6 +189,16 @@ describe('campaigns', () => {
     expect(view.figures.byClerk).toEqual([{ staffId: 'st-clerk1', name: '李导购', redeemed: 1, salesFen: 10_000 }]);
   });
 
+  test('the editors pick from what the caller may use: a manager sees their store only', async () => {
+    const manager = ok(await t.automation('o-manager')('options'));
+    expect(manager.stores).toEqual([{ id: 'S01', name: '旗舰店' }]);
+    expect(manager.coupons.map((c) => c.id)).toContain(coupon);
+    expect(manager.tiers.length).toBeGreaterThan(1);
+    expect(manager.tags.map((tag) => tag.id)).toContain('auto:high_ticket');
+    const admin = ok(await t.automation('o-admin')('options'));
+    expect(admin.stores.map((s) => s.id)).toEqual(['S01', 'S02']);
+  });
+
   test('a manager addresses only their store; a clerk none', async () => {
     const everyone = ok(await t.automation('o-manager')('audienceCount', { audience: { segments: [], tierIds: [], tags: [], storeIds: ['S02'] } }));
     const store = ok(await t.automation('o-manager')('audienceCount', { audience: { segments: [], tierIds: [], tags: [], storeIds: ['S01'] } }));

@@ -3,8 +3,10 @@ import { createMain } from '../../../server/dispatch';
 import { audienceCount, campaign, campaigns, cancelCampaign, createCampaign } from './campaigns';
 import { journey, journeys, saveJourney, setJourneyStatus } from './journeys';
 import { messageSettings, updateMessageSettings } from './message-settings';
+import { options } from './options';
 
 export const main = createMain(automationContract, {
+  options,
   journeys,
   journey,
   saveJourney,
