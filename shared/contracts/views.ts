@@ -73,6 +73,8 @@ export interface PointsHistoryView {
   entries: LedgerEntryView[];
   nextCursor: string | null;
   balance: number;
+  /** For the 积分变动提醒 prompt on the page. */
+  subscriptions: SubscriptionView[];
 }
 
 export interface StaffView {
@@ -187,6 +189,8 @@ export interface WalletView {
   counts: { unused: number; used: number; expired: number } | null;
   coupons: CouponView[];
   nextCursor: string | null;
+  /** For the 到期提醒 prompt in the wallet. */
+  subscriptions: SubscriptionView[];
 }
 
 export interface CouponCodeView {

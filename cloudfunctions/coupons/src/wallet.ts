@@ -9,6 +9,7 @@ import { C, type CouponDoc } from '../../../server/documents';
 import { AppError } from '../../../server/errors';
 import { getById, requireMember } from '../../../server/queries';
 import { brandSettings } from '../../../server/settings';
+import { subscriptionViews } from '../../../server/subscriptions';
 import { issueCouponCode } from '../../../server/coupon-code';
 
 const SCAN = 100;
@@ -21,13 +22,13 @@ const WALLET_FIELDS = { history: false } as const;
  * past its end is shown expired even before the daily job marks it.
  */
 export async function wallet(input: ParsedInputOf<CouponsContract, 'wallet'>, ctx: RequestContext): Promise<WalletView> {
-  const member = await requireMember(ctx.openid);
-  const stores = await storeDirectory();
+  const [member, stores, settings] = await Promise.all([requireMember(ctx.openid), storeDirectory(), brandSettings()]);
+  const subscriptions = subscriptionViews(member, settings);
   const name = (id: string) => stores.get(id)?.name ?? '';
   const view = (coupon: Stored<CouponDoc>) => couponView(coupon, name, ctx.now);
   if (input.cursor) {
     const page = await tabPage(member._id, input.tab, input.cursor, view);
-    return { tab: input.tab, counts: null, coupons: page.coupons, nextCursor: page.nextCursor };
+    return { tab: input.tab, counts: null, coupons: page.coupons, nextCursor: page.nextCursor, subscriptions };
   }
   const { data } = await db.collection<CouponDoc>(C.coupons).where({ memberId: member._id }).field(WALLET_FIELDS).orderBy('grantedAt', 'desc').limit(SCAN).get();
   const views = data.filter((c) => c.status !== 'pending').map(view);
@@ -37,7 +38,7 @@ export async function wallet(input: ParsedInputOf<CouponsContract, 'wallet'>, ct
   const page = inTab.slice(0, PAGE);
   const truncated = data.length === SCAN;
   const more = inTab.length > PAGE || truncated;
-  return { tab: input.tab, counts, coupons: page, nextCursor: more && page.length ? cursorAfter(page[page.length - 1], input.tab) : null };
+  return { tab: input.tab, counts, coupons: page, nextCursor: more && page.length ? cursorAfter(page[page.length - 1], input.tab) : null, subscriptions };
 }
 
 function sortTab(coupons: CouponView[], tab: WalletView['tab']): CouponView[] {

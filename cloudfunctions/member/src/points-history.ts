@@ -7,6 +7,8 @@ import type { RequestContext } from '../../../server/dispatch';
 import { C, type LedgerDoc } from '../../../server/documents';
 import { afterCursor, decodeCursor, encodeCursor } from '../../../server/list-cursor';
 import { requireMember } from '../../../server/queries';
+import { brandSettings } from '../../../server/settings';
+import { subscriptionViews } from '../../../server/subscriptions';
 
 /**
  * Newest first, paged by a cursor on the total order (createdAt, _id), so every entry is reached
@@ -14,7 +16,7 @@ import { requireMember } from '../../../server/queries';
  * and new entries never shift a page.
  */
 export async function pointsHistory(input: ParsedInputOf<MemberContract, 'pointsHistory'>, ctx: RequestContext): Promise<PointsHistoryView> {
-  const member = await requireMember(ctx.openid);
+  const [member, settings] = await Promise.all([requireMember(ctx.openid), brandSettings()]);
   const where = input.cursor ? _.and([{ memberId: member._id }, afterCursor('createdAt', decodeCursor(input.cursor), true)]) : { memberId: member._id };
   const { data } = await db.collection<LedgerDoc>(C.ledger).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(input.limit + 1).get();
   const page = data.slice(0, input.limit);
@@ -22,6 +24,7 @@ export async function pointsHistory(input: ParsedInputOf<MemberContract, 'points
   const last = page[page.length - 1];
   return {
     balance: member.pointsBalance,
+    subscriptions: subscriptionViews(member, settings),
     nextCursor: data.length > input.limit && last ? encodeCursor(last.createdAt, last._id) : null,
     entries: page.map((entry) => ({
       id: entry._id,

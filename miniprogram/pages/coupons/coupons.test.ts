@@ -63,4 +63,21 @@ describe('coupons (wallet)', () => {
     expect(text(page, '#state >> #state-error-text')).toBe('您还不是会员，请先加入会员');
     expect(exists(page, '#list')).toBe(false);
   });
+
+  it('到期提醒 asks for the coupon messages she has no send left for, from the tap', async () => {
+    const api = wx as unknown as Record<string, unknown>;
+    const prompt = jest.fn((options: { tmplIds: string[]; success: (result: Record<string, string>) => void }) => options.success({ [options.tmplIds[0]]: 'accept', [options.tmplIds[1]]: 'accept' }));
+    api.requestSubscribeMessage = prompt;
+    const toast = jest.spyOn(wx, 'showToast').mockImplementation(() => Promise.resolve({ errMsg: 'showToast:ok' }) as never);
+    const cloud = installCloud(byAction({ 'coupons.wallet': ok(demo.walletUnused), 'member.subscribe': ok({ subscriptions: demo.card.subscriptions }) }));
+    const page = await showPage();
+    expect(text(page, '#remind')).toContain('优惠券到账、快到期时提醒我');
+    await tap(page, '#remind');
+    await settle();
+    expect(prompt.mock.calls[0][0].tmplIds).toEqual(['local-coupon-expiring', 'local-coupon-arrived']);
+    expect(cloud.calls[1]).toMatchObject({ name: 'member', action: 'subscribe', payload: { accepted: ['coupon_expiring', 'coupon_arrived'] } });
+    expect(exists(page, '#remind')).toBe(false);
+    toast.mockRestore();
+    delete api.requestSubscribeMessage;
+  });
 });

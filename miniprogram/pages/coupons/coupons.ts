@@ -1,13 +1,23 @@
 import { loadState } from '../../behaviors/load-state';
 import { pagedList, type ListPage } from '../../behaviors/paged-list';
+import { subscribePrompt } from '../../behaviors/subscribe-prompt';
+import type { SubscriptionView } from '../../shared/contracts/automation-views';
+import type { MessageTemplateKey } from '../../shared/rules/message-templates';
 import { callCoupons } from '../../services/cloud';
 import type { WalletView } from '../../shared/contracts/views';
 import { couponDisplay, type CouponDisplay } from '../../utils/coupon-display';
 
 /**
  * 我的优惠券: 可用 / 已使用 / 已过期, each tab one coupons.wallet call (counts come with the first page);
- * a usable coupon opens its code for the clerk; links to the claim centre and the points exchange.
+ * a usable coupon opens its code for the clerk; links to the claim centre and the points exchange;
+ * 到期提醒 asks (from the tap) for the coupon-expiring and coupon-arrived messages while she has none left.
  */
+const REMINDERS: MessageTemplateKey[] = ['coupon_expiring', 'coupon_arrived'];
+
+/** The 到期提醒 offer shows while one of its templates is offered and has no send left. */
+function wantsReminder(subscriptions: SubscriptionView[]): boolean {
+  return subscriptions.some((s) => REMINDERS.includes(s.key) && s.remaining === 0);
+}
 
 type Tab = WalletView['tab'];
 const TABS: Array<{ name: Tab; label: string }> = [
@@ -20,6 +30,7 @@ type Data = {
   tab: Tab;
   tabs: Array<{ name: Tab; label: string; count: string }>;
   coupons: CouponDisplay[];
+  offerReminder: boolean;
 };
 
 type Methods = {
@@ -28,6 +39,7 @@ type Methods = {
   onOpenCoupon(event: WechatMiniprogram.CustomEvent<{ id: string }>): void;
   onClaimCenter(): void;
   onExchange(): void;
+  onRemind(): void;
   _fetchPage(cursor: string | null): Promise<WalletView>;
   _toPage(view: WalletView, first: boolean): ListPage<CouponDisplay>;
   _rowsKey(): 'coupons';
@@ -37,12 +49,18 @@ function tabsWith(counts: WalletView['counts']): Data['tabs'] {
   return TABS.map((tab) => ({ ...tab, count: counts ? String(counts[tab.name]) : '' }));
 }
 
-Component<Data, {}, Methods, [typeof loadState, typeof pagedList], {}, true>({
-  behaviors: [loadState, pagedList],
+Component<Data, {}, Methods, [typeof loadState, typeof pagedList, typeof subscribePrompt], { _subscriptions: SubscriptionView[] }, true>({
+  behaviors: [loadState, pagedList, subscribePrompt],
   data: {
     tab: 'unused',
     tabs: tabsWith(null),
     coupons: [],
+    offerReminder: false,
+  },
+  lifetimes: {
+    created() {
+      this._subscriptions = [];
+    },
   },
   methods: {
     onShow() {
@@ -63,7 +81,8 @@ Component<Data, {}, Methods, [typeof loadState, typeof pagedList], {}, true>({
       const now = new Date();
       const rows = view.coupons.map((c) => couponDisplay(c, now));
       // The counts come with the first page only (null on later ones).
-      return { rows, nextCursor: view.nextCursor, data: first ? { tabs: tabsWith(view.counts) } : {} };
+      if (first) this._subscriptions = view.subscriptions;
+      return { rows, nextCursor: view.nextCursor, data: first ? { tabs: tabsWith(view.counts), offerReminder: wantsReminder(view.subscriptions) } : {} };
     },
 
     _rowsKey() {
@@ -73,6 +92,11 @@ Component<Data, {}, Methods, [typeof loadState, typeof pagedList], {}, true>({
     onOpenCoupon(event) {
       if (this.data.tab !== 'unused') return;
       wx.navigateTo({ url: `/pages/coupon/coupon?couponId=${encodeURIComponent(event.detail.id)}` });
+    },
+
+    onRemind() {
+      this.setData({ offerReminder: false });
+      void this._askSubscribe(this._subscriptions, REMINDERS);
     },
 
     onClaimCenter() {

@@ -89,6 +89,31 @@ describe('join', () => {
     expect(switchTab).toHaveBeenCalledWith({ url: '/pages/member-home/member-home' });
   });
 
+  it('offers the subscription prompt on the welcome step, from a tap, and reports what was accepted', async () => {
+    installPrivacyApi();
+    const api = wx as unknown as Record<string, unknown>;
+    const prompt = jest.fn((options: { tmplIds: string[]; success: (result: Record<string, string>) => void }) =>
+      options.success({ errMsg: 'requestSubscribeMessage:ok', [options.tmplIds[0]]: 'accept', [options.tmplIds[1]]: 'reject', [options.tmplIds[2]]: 'accept' }),
+    );
+    api.requestSubscribeMessage = prompt;
+    const cloud = installCloud(byAction({ 'member.join': ok(demo.joinCreated), 'member.subscribe': ok({ subscriptions: demo.card.subscriptions }) }));
+    const page = await openJoin();
+    await agreeAndQuickPhone(page);
+    await tap(page, '#skip-profile');
+    expect(text(page, '#subscribe')).toContain('积分变动、优惠券到账、等级变更时通知我');
+    await tap(page, '#subscribe');
+    expect(prompt.mock.calls[0][0].tmplIds).toEqual(['local-points-changed', 'local-coupon-arrived', 'local-tier-upgraded']);
+    const report = cloud.calls.find((call) => call.action === 'subscribe')!;
+    expect(report.payload).toMatchObject({ accepted: ['points_changed', 'tier_upgraded'], rejected: ['coupon_arrived'] });
+    expect((report.payload as { requestId: string }).requestId).toMatch(/^[0-9a-z]{20}$/);
+    expect(exists(page, '#subscribe')).toBe(false);
+    // Asked once: the card opens straight away now.
+    await tap(page, '#open-card');
+    expect(prompt).toHaveBeenCalledTimes(1);
+    expect(switchTab).toHaveBeenCalledWith({ url: '/pages/member-home/member-home' });
+    delete api.requestSubscribeMessage;
+  });
+
   it('skips the profile with an empty one and leaves the scene out when there is none', async () => {
     installPrivacyApi();
     const cloud = installCloud(byAction({ 'member.join': ok(demo.joinCreated) }));

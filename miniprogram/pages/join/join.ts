@@ -1,9 +1,12 @@
 import { loadState } from '../../behaviors/load-state';
+import { subscribePrompt } from '../../behaviors/subscribe-prompt';
 import { PRIVACY_SUMMARY, PRIVACY_VERSION } from '../../config/privacy';
 import { MEMBER_HOME_PATH } from '../../config/tabs';
 import { callMember } from '../../services/cloud';
 import { formatShanghaiDate } from '../../shared/format/datetime';
+import type { SubscriptionView } from '../../shared/contracts/automation-views';
 import type { JoinView } from '../../shared/contracts/views';
+import type { MessageTemplateKey } from '../../shared/rules/message-templates';
 import type { VantEvent } from '../../types/vant-event';
 import { isMainlandMobile } from '../../utils/phone';
 import { decodeQueryValue } from '../../utils/query';
@@ -41,7 +44,12 @@ type Data = {
   welcomeTitle: string;
   welcomePoints: number;
   tierName: string;
+  /** The welcome step offers the subscription prompt until it has been shown once. */
+  canSubscribe: boolean;
 };
+
+/** What a new member is offered: news of her points, coupons and tier. */
+const JOIN_TEMPLATES: MessageTemplateKey[] = ['points_changed', 'coupon_arrived', 'tier_upgraded'];
 
 type Props = {
   /** The counter code's scene, percent-encoded as WeChat passes it. */
@@ -64,6 +72,7 @@ type Methods = {
   onSubmitProfile(): void;
   onSkipProfile(): void;
   onOpenCard(): void;
+  onSubscribe(): void;
   _goTo(step: Step, extra?: Partial<Data> & { errorMessage?: string }): void;
   _join(profile: { name?: string; gender?: 'male' | 'female'; birthday?: string }): void;
   _joined(view: JoinView): void;
@@ -73,10 +82,11 @@ type Instance = {
   _scene: string;
   _phone: PhoneInput | null;
   _resolvePrivacy: PrivacyResolve | null;
+  _subscriptions: SubscriptionView[];
 };
 
-Component<Data, Props, Methods, [typeof loadState], Instance, true>({
-  behaviors: [loadState],
+Component<Data, Props, Methods, [typeof loadState, typeof subscribePrompt], Instance, true>({
+  behaviors: [loadState, subscribePrompt],
   properties: {
     scene: { type: String, value: '' },
   },
@@ -94,6 +104,7 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
     birthday: '',
     today: formatShanghaiDate(new Date()),
     welcomeTitle: '',
+    canSubscribe: false,
     welcomePoints: 0,
     tierName: '',
   },
@@ -103,6 +114,7 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
       this._scene = decodeQueryValue(query?.scene ?? this.data.scene);
       this._phone = null;
       this._resolvePrivacy = null;
+      this._subscriptions = [];
       // Base libraries before 2.32.3 have no privacy API: they ask nothing, and the page's own
       // privacy step still records consent.
       const onNeed = wx.onNeedPrivacyAuthorization as unknown as OnNeedPrivacyAuthorization | undefined;
@@ -194,7 +206,18 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
     },
 
     onOpenCard() {
-      wx.switchTab({ url: MEMBER_HOME_PATH });
+      // Right after joining is a natural moment to ask (from this tap): once, then the card.
+      if (!this.data.canSubscribe) {
+        wx.switchTab({ url: MEMBER_HOME_PATH });
+        return;
+      }
+      this.setData({ canSubscribe: false });
+      this._askSubscribe(this._subscriptions, JOIN_TEMPLATES).then(() => wx.switchTab({ url: MEMBER_HOME_PATH }));
+    },
+
+    onSubscribe() {
+      this.setData({ canSubscribe: false });
+      void this._askSubscribe(this._subscriptions, JOIN_TEMPLATES);
     },
 
     _goTo(step, extra = {}) {
@@ -238,7 +261,9 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
         wx.switchTab({ url: MEMBER_HOME_PATH });
         return;
       }
-      this._goTo('welcome', { welcomeTitle: '欢迎加入会员', welcomePoints: view.welcomePoints, tierName: view.card.tier.name });
+      this._subscriptions = view.card.subscriptions;
+      const offered = view.card.subscriptions.some((s) => JOIN_TEMPLATES.includes(s.key));
+      this._goTo('welcome', { welcomeTitle: '欢迎加入会员', welcomePoints: view.welcomePoints, tierName: view.card.tier.name, canSubscribe: offered });
     },
   },
 });

@@ -23,6 +23,8 @@ interface CardDisplay {
   progressPercent: number;
   upgradeText: string;
   benefits: string[];
+  /** 消息订阅's line: how many sends the acceptances still allow. */
+  subscriptionText: string;
 }
 
 function toCardDisplay(card: CardView): CardDisplay {
@@ -44,7 +46,13 @@ function toCardDisplay(card: CardView): CardDisplay {
     progressPercent: Math.max(0, Math.min(100, Math.round(card.progressPercent))),
     upgradeText: upgradeHint(card.nextTier),
     benefits: card.tier.benefits,
+    subscriptionText: subscriptionText(card),
   };
+}
+
+function subscriptionText(card: CardView): string {
+  const left = card.subscriptions.reduce((sum, s) => sum + s.remaining, 0);
+  return left > 0 ? `还可接收 ${left} 条提醒` : '未开启提醒';
 }
 
 type Data = {
@@ -56,6 +64,7 @@ type Methods = {
   onShowCode(): void;
   onOpenHistory(): void;
   onOpenCoupons(): void;
+  onOpenSubscriptions(): void;
   onJoin(): void;
   onBindStaff(): void;
   _reload(): void;
@@ -83,6 +92,10 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
 
     onOpenCoupons() {
       wx.navigateTo({ url: '/pages/coupons/coupons' });
+    },
+
+    onOpenSubscriptions() {
+      wx.navigateTo({ url: '/pages/message-subscriptions/message-subscriptions' });
     },
 
     onJoin() {

@@ -91,4 +91,27 @@ describe('points-history', () => {
     await tap(page, '#more-error');
     expect(page.querySelectorAll('.entry')).toHaveLength(9);
   });
+
+  it('offers 积分变动提醒 while she has no send left, asks from the tap, and reports the answer', async () => {
+    const api = wx as unknown as Record<string, unknown>;
+    const prompt = jest.fn((options: { tmplIds: string[]; success: (result: Record<string, string>) => void }) => options.success({ [options.tmplIds[0]]: 'accept' }));
+    api.requestSubscribeMessage = prompt;
+    const toast = jest.spyOn(wx, 'showToast').mockImplementation(() => Promise.resolve({ errMsg: 'showToast:ok' }) as never);
+    const cloud = installCloud(byAction({ 'member.pointsHistory': ok(demo.pointsPage1), 'member.subscribe': ok({ subscriptions: demo.card.subscriptions }) }));
+    const page = await openPage();
+    expect(text(page, '#remind')).toContain('消费得积分、积分变动时通知我');
+    await tap(page, '#remind');
+    await settle();
+    expect(prompt.mock.calls[0][0].tmplIds).toEqual(['local-points-changed']);
+    expect(cloud.calls[1]).toMatchObject({ action: 'subscribe', payload: { accepted: ['points_changed'] } });
+    expect(exists(page, '#remind')).toBe(false);
+    toast.mockRestore();
+    delete api.requestSubscribeMessage;
+  });
+
+  it('offers nothing when she can still receive it', async () => {
+    installCloud(byAction({ 'member.pointsHistory': ok({ ...demo.pointsPage1, subscriptions: demo.card.subscriptions }) }));
+    const page = await openPage();
+    expect(exists(page, '#remind')).toBe(false);
+  });
 });

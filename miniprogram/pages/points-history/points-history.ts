@@ -1,4 +1,6 @@
 import { loadState } from '../../behaviors/load-state';
+import { subscribePrompt } from '../../behaviors/subscribe-prompt';
+import type { SubscriptionView } from '../../shared/contracts/automation-views';
 import { callMember, toActionFailure } from '../../services/cloud';
 import { formatShanghaiDateTime } from '../../shared/format/datetime';
 import type { LedgerEntryView, PointsHistoryView } from '../../shared/contracts/views';
@@ -36,21 +38,25 @@ type Data = {
   hasMore: boolean;
   loadingMore: boolean;
   moreError: string;
+  /** 积分变动提醒 is offered while that template has no send left. */
+  offerReminder: boolean;
 };
 
 type Methods = {
   onLoad(): void;
   onReachBottom(): void;
   onLoadMore(): void;
+  onRemind(): void;
   _reload(): void;
 };
 
 type Instance = {
   _cursor: string | null;
+  _subscriptions: SubscriptionView[];
 };
 
-Component<Data, {}, Methods, [typeof loadState], Instance, true>({
-  behaviors: [loadState],
+Component<Data, {}, Methods, [typeof loadState, typeof subscribePrompt], Instance, true>({
+  behaviors: [loadState, subscribePrompt],
   data: {
     entries: [],
     balanceText: '',
@@ -58,6 +64,12 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
     hasMore: false,
     loadingMore: false,
     moreError: '',
+    offerReminder: false,
+  },
+  lifetimes: {
+    created() {
+      this._subscriptions = [];
+    },
   },
   methods: {
     onLoad() {
@@ -74,7 +86,9 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
         () => callMember('pointsHistory', { limit: PAGE_SIZE }),
         (page: PointsHistoryView) => {
           this._cursor = page.nextCursor;
+          this._subscriptions = page.subscriptions;
           return {
+            offerReminder: page.subscriptions.some((sub) => sub.key === 'points_changed' && sub.remaining === 0),
             entries: page.entries.map(toEntryDisplay),
             balanceText: formatCount(page.balance),
             empty: page.entries.length === 0,
@@ -83,6 +97,12 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
           };
         },
       );
+    },
+
+    /** After seeing a purchase's points is the natural moment: asked from this tap. */
+    onRemind() {
+      this.setData({ offerReminder: false });
+      void this._askSubscribe(this._subscriptions, ['points_changed']);
     },
 
     onLoadMore() {
