@@ -49,14 +49,14 @@ export async function allJourneys(): Promise<Stored<JourneyDoc>[]> {
   return data;
 }
 
-/** Coupon templates a journey may grant: active ones. */
-export async function grantableTemplateIds(): Promise<Set<string>> {
-  const { data } = await db.collection<CouponTemplateDoc>(C.couponTemplates).where({ status: 'active' }).field({ _id: true }).limit(1000).get();
-  return new Set(data.map((t) => t._id));
+/** Coupon templates a journey may grant (active ones), id → name. */
+export async function grantableTemplates(): Promise<Map<string, string>> {
+  const { data } = await db.collection<CouponTemplateDoc>(C.couponTemplates).where({ status: 'active' }).field({ name: true }).limit(1000).get();
+  return new Map(data.map((t) => [t._id, t.name]));
 }
 
-export function problemsOf(journey: JourneyDoc, grantable: Set<string>) {
-  return journeyProblems(journey.definition, grantable);
+export function problemsOf(journey: JourneyDoc, grantable: Map<string, string>) {
+  return journeyProblems(journey.definition, new Set(grantable.keys()));
 }
 
 export function tierRanks(settings: BrandSettings): Map<string, number> {

@@ -125,3 +125,8 @@ export interface AutomationOptionsView {
   /** Stores the caller may address: every active store for an admin, their own for a manager. */
   stores: OptionView[];
 }
+
+export interface JourneyEditorView {
+  journey: JourneyView | null;
+  options: AutomationOptionsView;
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SEGMENTS } from './care';
 import { action } from './action';
 import { cursor, id, plainText, requestId } from './fields';
-import type { AutomationOptionsView, CampaignView, JourneySummaryView, JourneyView, MessageSettingsView } from './automation-views';
+import type { AutomationOptionsView, CampaignView, JourneyEditorView, JourneySummaryView, JourneyView, MessageSettingsView } from './automation-views';
 import { MESSAGE_TEMPLATE_KEYS } from '../rules/message-templates';
 import { JOURNEY_LIMITS } from '../rules/journeys';
 
@@ -86,6 +86,8 @@ export const automationContract = {
   options: action(z.object({}).default({})).returns<AutomationOptionsView>(),
   journeys: action(z.object({}).default({})).returns<{ journeys: JourneySummaryView[] }>(),
   journey: action(z.object({ journeyId: id })).returns<JourneyView>(),
+  /** The editor's one call: the journey (none for a new one) and what its steps can pick from. */
+  journeyEditor: action(z.object({ journeyId: id.optional() }).default({})).returns<JourneyEditorView>(),
   /** Creates (no journeyId) or edits a journey; an active one must have no problems. Idempotent by request id. */
   saveJourney: action(z.object({ journeyId: id.optional(), definition: journeyDefinition, requestId })).returns<JourneyView>(),
   /** Switches a journey on or off; members in a paused journey wait where they are. */

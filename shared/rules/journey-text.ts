@@ -5,7 +5,19 @@ import type { JourneyCondition, JourneyEntry, JourneyStep } from './journeys';
 const SEGMENT_NAMES = { new: '新客户', active: '活跃', dormant: '沉睡', vip: 'VIP', regular: '普通' } as const;
 const TASK_NAMES = { thanks: '购后感谢', recommend: '购后推荐', revisit: '购后回访', journey: '旅程待办' } as const;
 
-export function entryText(entry: JourneyEntry): string {
+/** Names for ids a journey holds (tags, coupon templates); without them ids are shown as they are. */
+export interface JourneyNames {
+  tag?: (id: string) => string;
+  coupon?: (id: string) => string;
+}
+
+const bare = (tag: string) => tag.replace(/^auto:(category:|segment:)?/, '');
+
+function tagName(tag: string, names: JourneyNames): string {
+  return names.tag?.(tag) || bare(tag);
+}
+
+export function entryText(entry: JourneyEntry, names: JourneyNames = {}): string {
   switch (entry.kind) {
     case 'joined':
       return '入会后';
@@ -22,16 +34,16 @@ export function entryText(entry: JourneyEntry): string {
     case 'anniversary':
       return '入会周年日';
     case 'tag_added':
-      return `打上标签「${entry.tag.replace(/^auto:(category:|segment:)?/, '')}」后`;
+      return `打上标签「${tagName(entry.tag, names)}」后`;
   }
 }
 
-export function conditionText(condition: JourneyCondition): string {
+export function conditionText(condition: JourneyCondition, names: JourneyNames = {}): string {
   switch (condition.kind) {
     case 'purchased_since_entry':
       return '进入后已消费';
     case 'has_tag':
-      return `有标签「${condition.tag.replace(/^auto:(category:|segment:)?/, '')}」`;
+      return `有标签「${tagName(condition.tag, names)}」`;
     case 'segment_is':
       return `分群为${SEGMENT_NAMES[condition.segment]}`;
     case 'tier_at_least':
@@ -41,7 +53,7 @@ export function conditionText(condition: JourneyCondition): string {
   }
 }
 
-export function stepSummary(step: JourneyStep): string {
+export function stepSummary(step: JourneyStep, names: JourneyNames = {}): string {
   switch (step.type) {
     case 'wait':
       return `等待${step.days ? `${step.days}天` : ''}${step.hours ? `${step.hours}小时` : ''}`;
@@ -52,12 +64,12 @@ export function stepSummary(step: JourneyStep): string {
     case 'message':
       return `发送消息：${MESSAGE_TEMPLATES[step.template].title}`;
     case 'coupon':
-      return `发放优惠券${step.notify ? '并通知' : ''}`;
+      return `发放优惠券${names.coupon?.(step.couponTemplateId) ? `「${names.coupon(step.couponTemplateId)}」` : ''}${step.notify ? '并通知' : ''}`;
     case 'task':
       return `创建待办：${step.cause === 'journey' ? step.title : TASK_NAMES[step.cause]}（${step.dueInDays}天内）`;
     case 'tag':
-      return `${step.op === 'add' ? '添加' : '移除'}标签「${step.tag}」`;
+      return `${step.op === 'add' ? '添加' : '移除'}标签「${tagName(step.tag, names)}」`;
     case 'branch':
-      return `如果${conditionText(step.condition)}，否则${step.elseGoto === 'end' ? '结束' : `跳到 ${step.elseGoto}`}`;
+      return `如果${conditionText(step.condition, names)}，否则${step.elseGoto === 'end' ? '结束' : `跳到 ${step.elseGoto}`}`;
   }
 }

@@ -197,6 +197,10 @@ describe('campaigns', () => {
     expect(manager.tags.map((tag) => tag.id)).toContain('auto:high_ticket');
     const admin = ok(await t.automation('o-admin')('options'));
     expect(admin.stores.map((s) => s.id)).toEqual(['S01', 'S02']);
+    const editor = ok(await t.automation('o-admin')('journeyEditor', { journeyId: 'builtin-new_member' }));
+    expect(editor.journey?.definition.steps).toHaveLength(4);
+    expect(editor.options).toEqual(admin);
+    expect(ok(await t.automation('o-admin')('journeyEditor', {})).journey).toBeNull();
   });
 
   test('a manager addresses only their store; a clerk none', async () => {

@@ -1,7 +1,7 @@
 import { automationContract } from '../../../shared/contracts/automation';
 import { createMain } from '../../../server/dispatch';
 import { audienceCount, campaign, campaigns, cancelCampaign, createCampaign } from './campaigns';
-import { journey, journeys, saveJourney, setJourneyStatus } from './journeys';
+import { journey, journeyEditor, journeys, saveJourney, setJourneyStatus } from './journeys';
 import { messageSettings, updateMessageSettings } from './message-settings';
 import { options } from './options';
 
@@ -9,6 +9,7 @@ export const main = createMain(automationContract, {
   options,
   journeys,
   journey,
+  journeyEditor,
   saveJourney,
   setJourneyStatus,
   audienceCount,

@@ -1,22 +1,18 @@
 import type { ParsedInputOf } from '../../../shared/contracts/action';
 import type { AutomationContract } from '../../../shared/contracts/automation';
-import type { JourneySummaryView, JourneyView } from '../../../shared/contracts/automation-views';
-import { stepSummary, entryText } from '../../../shared/rules/journey-text';
+import type { JourneyEditorView, JourneySummaryView, JourneyView } from '../../../shared/contracts/automation-views';
+import { autoTagLabel, isAutoTag } from '../../../shared/rules/auto-tags';
+import { entryText, stepSummary, type JourneyNames } from '../../../shared/rules/journey-text';
+import { tagDirectory } from '../../../server/tag-directory';
 import { _, db, type Stored } from '../../../server/cloud';
 import { audit } from '../../../server/audit';
 import type { RequestContext } from '../../../server/dispatch';
-import { C, type EnrollmentDoc, type JourneyDoc, type StaffDoc, type StepRunDoc } from '../../../server/documents';
+import { C, type EnrollmentDoc, type JourneyDoc, type StepRunDoc } from '../../../server/documents';
 import { AppError } from '../../../server/errors';
-import { allJourneys, ensureBuiltIns, grantableTemplateIds, problemsOf } from '../../../server/journey-store';
-import { getById, requireStaff } from '../../../server/queries';
-
-async function requireRole(openid: string, roles: Array<StaffDoc['role']>): Promise<Stored<StaffDoc>> {
-  const staff = await requireStaff(openid);
-  if (!roles.includes(staff.role)) throw new AppError('FORBIDDEN');
-  return staff;
-}
-
-export { requireRole };
+import { allJourneys, ensureBuiltIns, grantableTemplates, problemsOf } from '../../../server/journey-store';
+import { getById } from '../../../server/queries';
+import { requireRole } from './roles';
+import { options } from './options';
 
 /** Counts of one journey's enrollments by status and converted, in one aggregation. */
 async function counts(journeyIds: string[]): Promise<Map<string, { entered: number; active: number; finished: number; exited: number; converted: number }>> {
@@ -40,13 +36,19 @@ async function counts(journeyIds: string[]): Promise<Map<string, { entered: numb
   return result;
 }
 
-function summary(journey: Stored<JourneyDoc>, c: { entered: number; active: number; converted: number } | undefined, grantable: Set<string>): JourneySummaryView {
+/** Tag and coupon names for the texts a journey reads as (both from caches or the call's own read). */
+async function namesFor(grantable: Map<string, string>): Promise<JourneyNames> {
+  const tags = await tagDirectory();
+  return { tag: (id) => (isAutoTag(id) ? autoTagLabel(id) : (tags.get(id)?.name ?? '')), coupon: (id) => grantable.get(id) ?? '' };
+}
+
+function summary(journey: Stored<JourneyDoc>, c: { entered: number; active: number; converted: number } | undefined, grantable: Map<string, string>, names: JourneyNames): JourneySummaryView {
   return {
     id: journey._id,
     name: journey.definition.name,
     builtIn: journey.builtIn,
     status: journey.status,
-    entryText: entryText(journey.definition.entry),
+    entryText: entryText(journey.definition.entry, names),
     stepCount: journey.definition.steps.length,
     active: c?.active ?? 0,
     entered: c?.entered ?? 0,
@@ -58,27 +60,28 @@ function summary(journey: Stored<JourneyDoc>, c: { entered: number; active: numb
 export async function journeys(_input: unknown, ctx: RequestContext): Promise<{ journeys: JourneySummaryView[] }> {
   await requireRole(ctx.openid, ['manager', 'admin']);
   await ensureBuiltIns(ctx.now);
-  const [list, grantable] = await Promise.all([allJourneys(), grantableTemplateIds()]);
-  const c = await counts(list.map((j) => j._id));
-  return { journeys: list.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map((j) => summary(j, c.get(j._id), grantable)) };
+  const [list, grantable] = await Promise.all([allJourneys(), grantableTemplates()]);
+  const [c, names] = await Promise.all([counts(list.map((j) => j._id)), namesFor(grantable)]);
+  return { journeys: list.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map((j) => summary(j, c.get(j._id), grantable, names)) };
 }
 
 export async function journeyView(journey: Stored<JourneyDoc>): Promise<JourneyView> {
   const $ = db.command.aggregate;
   const [c, grantable, reached] = await Promise.all([
     counts([journey._id]),
-    grantableTemplateIds(),
+    grantableTemplates(),
     db.collection<StepRunDoc>(C.stepRuns).aggregate().match({ journeyId: journey._id }).group({ _id: '$stepId', n: $.sum(1) }).end(),
   ]);
   const figures = c.get(journey._id) ?? { entered: 0, active: 0, finished: 0, exited: 0, converted: 0 };
+  const names = await namesFor(grantable);
   const perStep = new Map((reached.list as Array<{ _id: string; n: number }>).map((r) => [r._id, r.n]));
   return {
-    ...summary(journey, figures, grantable),
+    ...summary(journey, figures, grantable, names),
     definition: journey.definition,
     figures: {
       ...figures,
       conversionPercent: figures.entered ? Math.round((figures.converted * 100) / figures.entered) : 0,
-      steps: journey.definition.steps.map((step) => ({ stepId: step.id, summary: stepSummary(step), reached: perStep.get(step.id) ?? 0 })),
+      steps: journey.definition.steps.map((step) => ({ stepId: step.id, summary: stepSummary(step, names), reached: perStep.get(step.id) ?? 0 })),
     },
     updatedAt: journey.updatedAt.toISOString(),
   };
@@ -89,6 +92,12 @@ export async function journey(input: ParsedInputOf<AutomationContract, 'journey'
   const found = await getById<JourneyDoc>(C.journeys, input.journeyId);
   if (!found) throw new AppError('JOURNEY_NOT_FOUND');
   return journeyView(found);
+}
+
+export async function journeyEditor(input: ParsedInputOf<AutomationContract, 'journeyEditor'>, ctx: RequestContext): Promise<JourneyEditorView> {
+  const [found, pickLists] = await Promise.all([input.journeyId ? getById<JourneyDoc>(C.journeys, input.journeyId) : Promise.resolve(null), options({}, ctx)]);
+  if (input.journeyId && !found) throw new AppError('JOURNEY_NOT_FOUND');
+  return { journey: found ? await journeyView(found) : null, options: pickLists };
 }
 
 /**
@@ -102,7 +111,7 @@ export async function saveJourney(input: ParsedInputOf<AutomationContract, 'save
   const id = input.journeyId ?? `j-${input.requestId}`;
   const existing = await getById<JourneyDoc>(C.journeys, id);
   if (input.journeyId && !existing) throw new AppError('JOURNEY_NOT_FOUND');
-  const grantable = await grantableTemplateIds();
+  const grantable = await grantableTemplates();
   const draft: JourneyDoc = existing
     ? { ...existing, definition: input.definition, updatedAt: ctx.now, updatedBy: staff._id }
     : { definition: input.definition, builtIn: null, status: 'paused', activeSince: null, createdAt: ctx.now, updatedAt: ctx.now, updatedBy: staff._id, requestId: input.requestId };
@@ -126,7 +135,7 @@ export async function setJourneyStatus(input: ParsedInputOf<AutomationContract, 
   if (!found) throw new AppError('JOURNEY_NOT_FOUND');
   if (input.status === found.status) return journeyView(found);
   if (input.status === 'active') {
-    const problems = problemsOf(found, await grantableTemplateIds());
+    const problems = problemsOf(found, await grantableTemplates());
     if (problems.length) throw new AppError('JOURNEY_INVALID', Object.fromEntries(problems.map((p) => [p.field, p.message])));
   }
   const change = input.status === 'active' ? { status: 'active' as const, activeSince: ctx.now, updatedAt: ctx.now, updatedBy: staff._id } : { status: 'paused' as const, updatedAt: ctx.now, updatedBy: staff._id };

@@ -10,7 +10,7 @@ import { C, type MessageDoc } from '../../../server/documents';
 import { AppError } from '../../../server/errors';
 import { getById } from '../../../server/queries';
 import { brandSettings, forgetBrandSettings } from '../../../server/settings';
-import { requireRole } from './journeys';
+import { requireRole } from './roles';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 

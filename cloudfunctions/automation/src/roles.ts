@@ -1,0 +1,11 @@
+import type { Stored } from '../../../server/cloud';
+import type { StaffDoc } from '../../../server/documents';
+import { AppError } from '../../../server/errors';
+import { requireStaff } from '../../../server/queries';
+
+/** The calling staff member, if their role is one of `roles` (read fresh: who may act). */
+export async function requireRole(openid: string, roles: Array<StaffDoc['role']>): Promise<Stored<StaffDoc>> {
+  const staff = await requireStaff(openid);
+  if (!roles.includes(staff.role)) throw new AppError('FORBIDDEN');
+  return staff;
+}
