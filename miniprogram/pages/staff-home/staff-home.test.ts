@@ -130,11 +130,29 @@ describe('staff-home', () => {
     expect(require('../../stores/staff-profile').getStaffProfile()).toEqual(demo.staff);
   });
 
-  it('gives a manager coupon management', async () => {
+  it('gives a manager coupon management, campaigns and journeys, not message settings', async () => {
     installCloud(byAction({ 'staff.me': ok(demo.manager) }));
     const page = await showPage();
     await tap(page, '#coupon-templates');
     expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/coupon-templates/coupon-templates' });
+    await tap(page, '#campaigns');
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/pages/campaigns/campaigns' });
+    await tap(page, '#journeys');
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/pages/journeys/journeys' });
+    expect(exists(page, '#message-settings')).toBe(false);
+  });
+
+  it('gives an admin the message settings; a clerk none of the automation entries', async () => {
+    const cloud = installCloud(byAction({ 'staff.me': ok({ ...demo.manager, role: 'admin' }) }));
+    const page = await showPage();
+    await tap(page, '#message-settings');
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/message-settings/message-settings' });
+    cloud.setRoute(byAction({ 'staff.me': ok(demo.staff) }));
+    page.instance.onShow();
+    await settle();
+    expect(exists(page, '#campaigns')).toBe(false);
+    expect(exists(page, '#journeys')).toBe(false);
+    expect(exists(page, '#message-settings')).toBe(false);
   });
 
   it('shows a clerk 待办 with the count due as a red badge, and 顾客; nothing of staff or audit', async () => {

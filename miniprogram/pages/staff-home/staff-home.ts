@@ -69,6 +69,9 @@ type Methods = {
   onOpenCustomers(): void;
   onOpenStaff(): void;
   onOpenAudit(): void;
+  onOpenCampaigns(): void;
+  onOpenJourneys(): void;
+  onOpenMessageSettings(): void;
   _reload(): void;
   _resolve(token: string): void;
 };
@@ -161,6 +164,18 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
 
     onOpenAudit() {
       wx.navigateTo({ url: '/pages/audit-log/audit-log' });
+    },
+
+    onOpenCampaigns() {
+      wx.navigateTo({ url: '/pages/campaigns/campaigns' });
+    },
+
+    onOpenJourneys() {
+      wx.navigateTo({ url: '/pages/journeys/journeys' });
+    },
+
+    onOpenMessageSettings() {
+      wx.navigateTo({ url: '/pages/message-settings/message-settings' });
     },
 
     _resolve(token) {
