@@ -3,6 +3,7 @@ import { fail, ok } from '../../miniprogram/test-support/answers';
 import type { CouponCodeView, CustomerView, MemberCodeView } from '../../shared/contracts/views';
 import { barcodeSvg, qrSvg } from './code-svg';
 import type { DomElement, RenderedPage as Rendered } from './dom-types';
+import { AUTOMATION_SCENES } from './scenes-automation';
 import { CUSTOMER_SCENES } from './scenes-customers';
 import { TASK_SCENES } from './scenes-tasks';
 
@@ -378,4 +379,4 @@ const BASE_SCENES: Scene[] = [
   },
 ];
 
-export const SCENES: Scene[] = [...BASE_SCENES, ...CUSTOMER_SCENES, ...TASK_SCENES];
+export const SCENES: Scene[] = [...BASE_SCENES, ...CUSTOMER_SCENES, ...TASK_SCENES, ...AUTOMATION_SCENES];

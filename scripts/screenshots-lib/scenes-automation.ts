@@ -1,0 +1,116 @@
+import * as automation from '../../miniprogram/fixtures/automation';
+import * as demo from '../../miniprogram/fixtures/demo';
+import { ok } from '../../miniprogram/test-support/answers';
+import type { StaffView } from '../../shared/contracts/views';
+import type { RenderedPage as Rendered } from './dom-types';
+import type { Scene, SceneContext } from './scenes';
+
+/**
+ * The automation screens: journeys and the editor (a built-in journey and one with a branch), the
+ * campaigns, the campaign builder with an audience picked, a campaign's figures, the message settings,
+ * and the shopper's 消息订阅. In cloud mode they read the demo brand (its journeys, its campaign to
+ * sleeping customers with four redemptions).
+ */
+const ADMIN: StaffView = { staffId: 'staff-admin', name: '周总监', role: 'admin', storeId: 'S01', storeName: '静安旗舰店' };
+const MANAGER: StaffView = { staffId: 'staff-manager', name: '王店长', role: 'manager', storeId: 'S01', storeName: '静安旗舰店' };
+
+function signIn(view: StaffView): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('../../miniprogram/stores/staff-profile') as { setStaffProfile(view: StaffView): void }).setStaffProfile(view);
+}
+
+async function loaded(ctx: SceneContext, properties: Record<string, unknown> = {}): Promise<Rendered> {
+  const page = ctx.render(properties);
+  page.instance.onLoad();
+  await ctx.settle();
+  return page;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const AUTOMATION_SCENES: Scene[] = [
+  {
+    name: 'journeys',
+    page: 'pages/journeys/journeys',
+    persona: 'admin',
+    fixtures: { 'automation.journeys': ok(automation.journeys) },
+    run: (ctx) => {
+      signIn(ADMIN);
+      return loaded(ctx);
+    },
+  },
+  {
+    name: 'journey-edit',
+    page: 'pages/journey-edit/journey-edit',
+    persona: 'admin',
+    fixtures: { 'automation.journeyEditor': ok({ journey: automation.newMemberJourney, options: automation.options }) },
+    run: (ctx) => {
+      signIn(ADMIN);
+      return loaded(ctx, { journeyId: 'builtin-new_member' });
+    },
+  },
+  {
+    name: 'journey-edit-branch',
+    page: 'pages/journey-edit/journey-edit',
+    persona: 'admin',
+    fixtures: { 'automation.journeyEditor': ok({ journey: automation.customJourney, options: automation.options }) },
+    run: (ctx) => {
+      signIn(ADMIN);
+      return loaded(ctx, { journeyId: ctx.mode === 'fixtures' ? 'j-demo-invite' : 'j-demo-journey-invite' });
+    },
+  },
+  {
+    name: 'campaigns',
+    page: 'pages/campaigns/campaigns',
+    persona: 'manager',
+    fixtures: { 'automation.campaigns': ok(automation.campaigns) },
+    run: (ctx) => {
+      signIn(MANAGER);
+      return loaded(ctx);
+    },
+  },
+  {
+    name: 'campaign-edit',
+    page: 'pages/campaign-edit/campaign-edit',
+    persona: 'manager',
+    fixtures: { 'automation.options': ok({ ...automation.options, stores: automation.options.stores.slice(0, 1) }), 'automation.audienceCount': ok(automation.audienceCount) },
+    run: async (ctx) => {
+      signIn(MANAGER);
+      const page = await loaded(ctx);
+      await ctx.tap(page, '#segment-dormant');
+      await ctx.fire(page, '#name', 'change', '双十二沉睡唤醒');
+      await ctx.fire(page, '#coupon-picker', 'change', { value: 3 });
+      await ctx.fire(page, '#fallback', 'change', true);
+      await wait(400);
+      await ctx.settle();
+      return page;
+    },
+  },
+  {
+    name: 'campaign-detail',
+    page: 'pages/campaign-detail/campaign-detail',
+    persona: 'manager',
+    fixtures: { 'automation.campaign': ok(automation.runningCampaign) },
+    run: (ctx) => {
+      signIn(MANAGER);
+      return loaded(ctx, { campaignId: 'c-demo-campaign-0001' });
+    },
+  },
+  {
+    name: 'message-settings',
+    page: 'pages/message-settings/message-settings',
+    persona: 'admin',
+    fixtures: { 'automation.messageSettings': ok(automation.messageSettings) },
+    run: (ctx) => {
+      signIn(ADMIN);
+      return loaded(ctx);
+    },
+  },
+  {
+    name: 'message-subscriptions',
+    page: 'pages/message-subscriptions/message-subscriptions',
+    persona: 'shopper',
+    fixtures: { 'member.card': ok(demo.card) },
+    run: (ctx) => loaded(ctx),
+  },
+];
