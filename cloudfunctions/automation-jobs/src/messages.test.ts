@@ -188,3 +188,21 @@ test('a manual point adjustment tells her once, however often the manager retrie
   const sent = await t.cloud.client.outbox({ touser: 'o-adjusted' });
   expect(sent.map((m) => [m.data.thing1.value, m.data.character_string2.value])).toEqual([['人工调整（活动补偿）', '+200']]);
 });
+
+test('a run that died between sending and settling: the next run settles the message unknown and never sends it again', async () => {
+  await t.cloud.client.setClock('2026-12-06T11:00:00+08:00');
+  const memberId = await join('o-crashed', '13500000009');
+  ok(await t.member('o-crashed')('subscribe', { requestId: requestId(), accepted: ['points_changed'] }));
+  ok(await sale(memberId, 'K-1'));
+  // As a sender leaves it when it dies after the send went out: claimed, quota taken, lease running.
+  await t.db.collection('messages').doc('points:S01_K-1').update({ data: { status: 'sending', dueAt: new Date('2026-12-06T03:10:00Z') } });
+  await jobs();
+  expect((await messagesOf(memberId))[0].status).toBe('sending');
+  await t.cloud.client.advanceClock('11m');
+  await jobs();
+  await jobs();
+  const [message] = await messagesOf(memberId);
+  expect(message).toMatchObject({ status: 'unknown', dueAt: null });
+  expect(message.attempts.map((a) => a.result)).toEqual(['unknown']);
+  expect(await t.cloud.client.outboxAttempts({ touser: 'o-crashed' })).toEqual([]);
+});
