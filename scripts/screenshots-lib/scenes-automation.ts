@@ -4,6 +4,7 @@ import { ok } from '../../miniprogram/test-support/answers';
 import type { StaffView } from '../../shared/contracts/views';
 import type { RenderedPage as Rendered } from './dom-types';
 import type { Scene, SceneContext } from './scenes';
+import { signIn } from './scenes-tasks';
 
 /**
  * The automation screens: journeys and the editor (a built-in journey and one with a branch), the
@@ -13,11 +14,6 @@ import type { Scene, SceneContext } from './scenes';
  */
 const ADMIN: StaffView = { staffId: 'staff-admin', name: '周总监', role: 'admin', storeId: 'S01', storeName: '静安旗舰店' };
 const MANAGER: StaffView = { staffId: 'staff-manager', name: '王店长', role: 'manager', storeId: 'S01', storeName: '静安旗舰店' };
-
-function signIn(view: StaffView): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require('../../miniprogram/stores/staff-profile') as { setStaffProfile(view: StaffView): void }).setStaffProfile(view);
-}
 
 async function loaded(ctx: SceneContext, properties: Record<string, unknown> = {}): Promise<Rendered> {
   const page = ctx.render(properties);

@@ -15,7 +15,7 @@ import type { Scene, SceneContext } from './scenes';
 const tasksByBucket = (payload: unknown) => ok(tasks.TASKS_BY_BUCKET[(payload as { bucket?: string }).bucket ?? 'today']);
 
 /** The pages read the signed-in staff member (roles, self) from the store staff-home fills. */
-function signIn(view: StaffView): void {
+export function signIn(view: StaffView): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   (require('../../miniprogram/stores/staff-profile') as { setStaffProfile(view: StaffView): void }).setStaffProfile(view);
 }
