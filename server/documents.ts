@@ -543,4 +543,6 @@ export const C = {
   enrollments: 'journey_enrollments',
   stepRuns: 'journey_step_runs',
   campaigns: 'campaigns',
+  rollups: 'daily_rollups',
+  rollupDirty: 'rollup_dirty',
 } as const;

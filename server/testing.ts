@@ -7,6 +7,7 @@ import type { ActionName, Contract, InputOf, OutputOf } from '../shared/contract
 import type { AdminContract } from '../shared/contracts/admin';
 import type { AutomationContract } from '../shared/contracts/automation';
 import type { CareContract } from '../shared/contracts/care';
+import type { DashboardContract } from '../shared/contracts/dashboard';
 import type { CouponsContract } from '../shared/contracts/coupons';
 import type { ActionResult } from '../shared/contracts/errors';
 import type { MemberContract } from '../shared/contracts/member';
@@ -46,6 +47,7 @@ export interface MembershipCloud {
   coupons(openid: string): Caller<CouponsContract>;
   care(openid: string): Caller<CareContract>;
   automation(openid: string): Caller<AutomationContract>;
+  dashboard(openid: string): Caller<DashboardContract>;
   stop(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function startMembershipCloud(options: { triggers?: boolean } = {})
     coupons: caller<CouponsContract>('coupons'),
     care: caller<CareContract>('care'),
     automation: caller<AutomationContract>('automation'),
+    dashboard: caller<DashboardContract>('dashboard'),
     stop: () => cloud.stop(),
   };
 }

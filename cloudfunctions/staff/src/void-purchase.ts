@@ -15,6 +15,7 @@ import { AppError, isDuplicateKey } from '../../../server/errors';
 import { expiryEntryId, reversalEntryId } from '../../../server/ids';
 import { memberState, saveMember, withMemberState } from '../../../server/member-state';
 import { careAfterVoid } from '../../../server/care-fields';
+import { dayChangedByVoid, rollupId } from '../../../server/rollups';
 import { requireStaff } from '../../../server/queries';
 import { brandSettings } from '../../../server/settings';
 import { assertNotOwnMembership } from '../../../server/staff-guard';
@@ -59,6 +60,9 @@ export async function voidPurchase(input: ParsedInputOf<StaffContract, 'voidPurc
     await txn.collection<PurchaseDoc>(C.purchases).doc(receipt.id).update({ data: { status: 'voided', voidedAt: ctx.now, voidedBy: staff._id, voidReason: input.reason } });
     // Named after the purchase: even a second void that raced past the reads could not write it twice.
     if (result.pointsReversed > 0) await txn.collection<LedgerDoc>(C.ledger).add({ data: reversalEntry(receipt, member._id, result.pointsReversed, staff, ctx.now) });
+    // The dashboard's rollup of the sale's day changes: marked for the next refresh (set: a repeat is harmless).
+    const changed = dayChangedByVoid(receipt, ctx.now);
+    if (changed) await txn.collection(C.rollupDirty).doc(rollupId(changed.storeId, changed.day)).set({ data: changed });
     await giveBackCoupons(txn, receipt.couponIds ?? [], { purchaseId: receipt.id, staffId: staff._id, policy: settings.couponRefundPolicy, now: ctx.now });
     if (result.tierChanged) {
       await txn.collection<TierChangeDoc>(C.tierChanges).add({

@@ -1,0 +1,5 @@
+import { dashboardContract } from '../../../shared/contracts/dashboard';
+import { createMain } from '../../../server/dispatch';
+import { overview } from './overview';
+
+export const main = createMain(dashboardContract, { overview });
