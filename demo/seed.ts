@@ -4,6 +4,7 @@ import type { LocalCloud } from '../emulator/local-cloud';
 import type { Doc } from '../emulator/db/ejson';
 import { DEMO_OPENIDS, DEMO_STAFF, DEMO_STORES } from './brand';
 import { generateDemo } from './generate';
+import { demoRollups } from './rollups';
 import { setUpAutomation } from './automation';
 import { writeCounterCodes } from './counter-codes';
 
@@ -44,6 +45,7 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<DemoSummary> {
     ['journey_enrollments', data.enrollments],
     ['journey_step_runs', data.stepRuns],
     ['job_state', data.jobState],
+    ['daily_rollups', demoRollups(data)],
   ] as const) {
     for (let i = 0; i < docs.length; i += 500) cloud.db.insert(collection, docs.slice(i, i + 500) as unknown as Doc[]);
   }

@@ -7,6 +7,7 @@ import { checkQuality, compileMiniprogram, PACKAGE_LIMIT_BYTES } from './lib/com
 import { packMiniprogramNpm } from './lib/pack-npm';
 import { MINIPROGRAM_ROOT, REPO_ROOT } from './lib/paths';
 import { syncShared } from './lib/sync-shared';
+import { syncChartsVendor } from './lib/charts-vendor';
 import { checkWxSyntax } from './lib/wx-syntax';
 
 class StepFailure extends Error {}
@@ -24,6 +25,7 @@ const steps: { title: string; run: () => void | Promise<void> }[] = [
     title: 'build:miniprogram (shared/ → miniprogram/shared, npm → miniprogram_npm)',
     run: async () => {
       const synced = syncShared();
+      syncChartsVendor();
       console.log(`  shared: ${synced.written.length} written, ${synced.removed.length} removed, ${synced.unchanged} unchanged`);
       const packed = await packMiniprogramNpm();
       console.log(`  miniprogram_npm: ${packed.packages} package(s)`);

@@ -1,5 +1,6 @@
 import { ensureMiniprogramNpm } from './lib/pack-npm';
 import { syncShared } from './lib/sync-shared';
+import { syncChartsVendor } from './lib/charts-vendor';
 
 /**
  * Component tests render real WXML with wcc, which needs the Vant files in miniprogram_npm and the
@@ -7,5 +8,6 @@ import { syncShared } from './lib/sync-shared';
  */
 export default async function setupMiniprogramTests(): Promise<void> {
   syncShared();
+  syncChartsVendor();
   await ensureMiniprogramNpm();
 }

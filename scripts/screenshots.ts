@@ -22,6 +22,7 @@ preferTypeScriptOverJson();
 
 import { byAction, type CloudRoute } from '../miniprogram/test-support/answers';
 import { syncShared } from './lib/sync-shared';
+import { syncChartsVendor } from './lib/charts-vendor';
 import { buildFunctions } from './lib/build-functions';
 import { startTestCloud, type TestCloud } from '../emulator/testing';
 import { ensureMiniprogramNpm } from './lib/pack-npm';
@@ -205,6 +206,7 @@ async function main(): Promise<number> {
   }
 
   syncShared();
+  syncChartsVendor();
   await ensureMiniprogramNpm();
   let demoCloud: TestCloud | undefined;
   if (!cloudUrl && !process.argv.includes('--fixtures')) {

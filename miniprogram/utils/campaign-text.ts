@@ -28,7 +28,11 @@ const STATUS: Record<CampaignView['status'], { text: string; type: CampaignRow['
 export function campaignRow(campaign: CampaignView, now: Date): CampaignRow {
   const sendAt = new Date(campaign.sendAt);
   const timeText =
-    campaign.status === 'scheduled' ? `${sendAt.getTime() > now.getTime() ? '定时' : '即将'}发送 ${formatShanghaiDateTime(sendAt)}` : `发送于 ${formatShanghaiDateTime(campaign.startedAt ?? campaign.sendAt)}`;
+    campaign.status === 'scheduled'
+      ? `${sendAt.getTime() > now.getTime() ? '定时' : '即将'}发送 ${formatShanghaiDateTime(sendAt)}`
+      : campaign.status === 'cancelled'
+        ? `原定 ${formatShanghaiDateTime(sendAt)} 发送`
+        : `发送于 ${formatShanghaiDateTime(campaign.startedAt ?? campaign.sendAt)}`;
   return {
     id: campaign.id,
     name: campaign.name,

@@ -1,5 +1,9 @@
 import * as automation from '../../miniprogram/fixtures/automation';
+import * as dashboardFixtures from '../../miniprogram/fixtures/dashboard';
 import * as demo from '../../miniprogram/fixtures/demo';
+import { dashboardCharts } from '../../miniprogram/packages/dashboard/chart-options';
+import type { DashboardView } from '../../shared/contracts/dashboard';
+import { drawCharts } from './chart-canvas';
 import { ok } from '../../miniprogram/test-support/answers';
 import type { StaffView } from '../../shared/contracts/views';
 import type { RenderedPage as Rendered } from './dom-types';
@@ -7,7 +11,7 @@ import type { Scene, SceneContext } from './scenes';
 import { signIn } from './scenes-tasks';
 
 /**
- * The automation screens: journeys and the editor (a built-in journey and one with a branch), the
+ * The manager's dashboard (its charts drawn in Chromium from the page's own options) and the automation screens: journeys and the editor (a built-in journey, one with a branch, a new one), the
  * campaigns, the campaign builder with an audience picked, a campaign's figures, the message settings,
  * and the shopper's 消息订阅. In cloud mode they read the demo brand (its journeys, its campaign to
  * sleeping customers with four redemptions).
@@ -56,6 +60,32 @@ export const AUTOMATION_SCENES: Scene[] = [
     },
   },
   {
+    // A new journey: short enough to show the exit conditions, re-entry and conversion panels.
+    name: 'journey-edit-new',
+    page: 'pages/journey-edit/journey-edit',
+    persona: 'admin',
+    fixtures: { 'automation.journeyEditor': ok({ journey: null, options: automation.options }) },
+    run: async (ctx) => {
+      signIn(ADMIN);
+      const page = await loaded(ctx);
+      await ctx.fire(page, '#name', 'change', '首购后邀约');
+      await ctx.fire(page, '#entry-picker', 'change', { value: 2 });
+      await ctx.tap(page, '#add-step');
+      await ctx.fire(page, '#step-types', 'select', { type: 'task', name: '给导购派待办' });
+      await ctx.fire(page, '#task-cause-1', 'change', { value: 3 });
+      await ctx.fire(page, '#task-title-1', 'change', '邀约试穿新品');
+      await ctx.fire(page, '#task-cause-1', 'change', { value: 3 });
+      await ctx.tap(page, '#remove-0');
+      await ctx.tap(page, '#add-exit');
+      await ctx.fire(page, '#exit-kind-1', 'change', { value: 4 });
+      await ctx.fire(page, '#reentry-picker', 'change', { value: 2 });
+      // The step sheet's closing transition.
+      await wait(400);
+      await ctx.settle();
+      return page;
+    },
+  },
+  {
     name: 'campaigns',
     page: 'pages/campaigns/campaigns',
     persona: 'manager',
@@ -100,6 +130,20 @@ export const AUTOMATION_SCENES: Scene[] = [
     run: (ctx) => {
       signIn(ADMIN);
       return loaded(ctx);
+    },
+  },
+  {
+    name: 'dashboard',
+    page: 'packages/dashboard/pages/dashboard/dashboard',
+    persona: 'admin',
+    fixtures: { 'dashboard.overview': ok(dashboardFixtures.dashboard) },
+    run: (ctx) => {
+      signIn(ADMIN);
+      return loaded(ctx);
+    },
+    decorate: (root, answers) => {
+      const answer = answers.get('dashboard.overview') as { ok: boolean; data: DashboardView } | undefined;
+      if (answer?.ok) drawCharts(root, dashboardCharts(answer.data));
     },
   },
   {

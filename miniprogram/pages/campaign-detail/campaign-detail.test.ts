@@ -36,6 +36,7 @@ describe('campaign-detail', () => {
     await settle();
     expect(cloud.calls[1]).toEqual({ name: 'automation', action: 'cancelCampaign', payload: { campaignId: 'c-demo-campaign-0002' } });
     expect(text(page, '#status')).toBe('已取消');
+    expect(text(page, '#time')).toBe('原定 2026-12-31 10:00 发送 · 周总监');
     expect(exists(page, '#cancel')).toBe(false);
     modal.mockRestore();
   });

@@ -3,6 +3,7 @@ import { callAutomation, isLostAnswer, toActionFailure } from '../../services/cl
 import type { AutomationOptionsView, OptionView } from '../../shared/contracts/automation-views';
 import type { Audience } from '../../shared/rules/audience';
 import { addDaysToDayKey, shanghaiDayKey } from '../../shared/time/shanghai';
+import { getStaffProfile } from '../../stores/staff-profile';
 import type { VantEvent } from '../../types/vant-event';
 import { PendingRequests } from '../../utils/request-id';
 
@@ -36,7 +37,8 @@ type Data = {
   tiers: Chip[];
   tags: Chip[];
   stores: Chip[];
-  /** A manager's campaigns are their store's: no store to pick. */
+  /** Stores are picked by admins; a manager's campaigns are their store's. */
+  admin: boolean;
   storeFixed: string;
   coupons: OptionView[];
   couponIndex: number;
@@ -85,6 +87,7 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
     tiers: [],
     tags: [],
     stores: [],
+    admin: false,
     storeFixed: '',
     coupons: [],
     couponIndex: -1,
@@ -113,7 +116,7 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
     onLoad() {
       const today = shanghaiDayKey(new Date()).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
       const tomorrow = addDaysToDayKey(shanghaiDayKey(new Date()), 1).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
-      this.setData({ today, sendDate: tomorrow });
+      this.setData({ today, sendDate: tomorrow, admin: getStaffProfile()?.role === 'admin' });
       this._reload();
     },
 
@@ -124,8 +127,8 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
           loaded: true,
           tiers: chips(options.tiers),
           tags: chips(options.tags),
-          stores: options.stores.length > 1 ? chips(options.stores) : [],
-          storeFixed: options.stores.length === 1 ? options.stores[0].name : '',
+          stores: this.data.admin ? chips(options.stores) : [],
+          storeFixed: this.data.admin ? '' : (options.stores[0]?.name ?? getStaffProfile()?.storeName ?? ''),
           coupons: options.coupons,
         }),
       ).then((options) => {
@@ -204,8 +207,11 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
       const errors: Record<string, string> = {};
       if (!this.data.name.trim()) errors.name = '请输入活动名称';
       if (!coupon) errors.couponTemplateId = '请选择优惠券';
+      const sendAt = this.data.scheduled ? `${this.data.sendDate}T${this.data.sendTime}:00+08:00` : null;
+      if (sendAt && !(new Date(sendAt).getTime() > Date.now())) errors.sendAt = '发送时间须晚于现在';
       if (Object.keys(errors).length) {
         this.setData({ fieldErrors: errors });
+        wx.showToast({ title: Object.values(errors)[0], icon: 'none' });
         return;
       }
       const input = {
@@ -215,7 +221,7 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
         notify: this.data.notify,
         fallbackTasks: this.data.fallbackTasks,
         // Shanghai wall clock, sent with its offset.
-        sendAt: this.data.scheduled ? `${this.data.sendDate}T${this.data.sendTime}:00+08:00` : null,
+        sendAt,
       };
       this.setData({ submitting: true, fieldErrors: {} });
       pending.run('campaign', (requestId) => callAutomation('createCampaign', { ...input, requestId }), isLostAnswer).then(
@@ -225,7 +231,9 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
         },
         (error: unknown) => {
           const failure = toActionFailure(error);
-          this.setData({ submitting: false, fieldErrors: failure.fields ?? {} });
+          // audience.tags.0 → audience: the builder shows one line under the audience.
+          const fields = Object.fromEntries(Object.entries(failure.fields ?? {}).map(([field, message]) => [field.split('.')[0], message]));
+          this.setData({ submitting: false, fieldErrors: fields });
           wx.showToast({ title: failure.fields ? Object.values(failure.fields)[0] : failure.message, icon: 'none' });
         },
       );

@@ -1,20 +1,34 @@
 import { loadState } from '../../behaviors/load-state';
 import { callAutomation, isLostAnswer, toActionFailure } from '../../services/cloud';
-import type { JourneyEditorView, OptionView } from '../../shared/contracts/automation-views';
-import { conditionText, entryText, stepSummary, type JourneyNames } from '../../shared/rules/journey-text';
-import type { JourneyCondition, JourneyDefinition, JourneyEntry, JourneyStep, JourneyStepType } from '../../shared/rules/journeys';
-import { MESSAGE_TEMPLATE_KEYS, MESSAGE_TEMPLATES } from '../../shared/rules/message-templates';
+import type { JourneyEditorView, JourneyView, OptionView } from '../../shared/contracts/automation-views';
+import { entryText, stepSummary, type JourneyNames } from '../../shared/rules/journey-text';
+import { JOURNEY_LIMITS, type JourneyCondition, type JourneyDefinition, type JourneyEntry, type JourneyStep, type JourneyStepType } from '../../shared/rules/journeys';
 import { getStaffProfile } from '../../stores/staff-profile';
 import type { VantEvent } from '../../types/vant-event';
 import { PendingRequests } from '../../utils/request-id';
+import {
+  CONDITION_KINDS,
+  TEMPLATES,
+  blankCondition,
+  branchSummary,
+  conditionLabel,
+  conditionParam,
+  fieldError,
+  indexIn,
+  normalizeFields,
+  paramOptions,
+  targetLabel,
+  withParam,
+  type PickLists,
+} from './journey-conditions';
 import { STEP_TYPES, blankStep, nextStepId } from './journey-steps';
 
 /**
- * 旅程编辑: the entry, the steps (each with how many members reached it), exit, re-entry and the
- * conversion window, in one automation.journeyEditor call; 保存 sends the whole definition
- * (saveJourney, a new journey's request id kept across a lost answer). Steps keep their ids through
- * edits, so members waiting on a step stay on it. Problems the server finds show at their step.
- * Managers see the same screen read-only.
+ * 旅程编辑: the entry, the steps (each with how many members reached it), exit conditions, re-entry and
+ * the conversion window, in one automation.journeyEditor call; 保存 sends the whole definition
+ * (saveJourney, its request id kept across a lost answer, so a retried new journey is made once).
+ * Steps keep their ids through edits, so members waiting on a step stay on it. Problems — the server's
+ * field errors, or those a saved journey still has — show at their field or step. Managers read only.
  */
 const pending = new PendingRequests();
 
@@ -29,23 +43,6 @@ const ENTRY_KINDS: Array<{ kind: JourneyEntry['kind']; name: string }> = [
   { kind: 'tag_added', name: '打上标签' },
 ];
 
-const CONDITION_KINDS: Array<{ kind: JourneyCondition['kind']; name: string }> = [
-  { kind: 'purchased_since_entry', name: '进入后已消费' },
-  { kind: 'has_quota', name: '已订阅消息' },
-  { kind: 'has_tag', name: '有标签' },
-  { kind: 'segment_is', name: '客户分群' },
-  { kind: 'tier_at_least', name: '等级不低于' },
-];
-
-const SEGMENTS = [
-  { id: 'new', name: '新客户' },
-  { id: 'active', name: '活跃' },
-  { id: 'dormant', name: '沉睡' },
-  { id: 'vip', name: 'VIP' },
-  { id: 'regular', name: '普通' },
-];
-
-const TEMPLATES: OptionView[] = MESSAGE_TEMPLATE_KEYS.map((key) => ({ id: key, name: MESSAGE_TEMPLATES[key].title }));
 const TASK_CAUSES: OptionView[] = [
   { id: 'thanks', name: '购后感谢' },
   { id: 'recommend', name: '购后推荐' },
@@ -63,7 +60,28 @@ const REENTRY: Array<{ kind: JourneyDefinition['reentry']['kind']; name: string 
 ];
 
 /** A step as the editor shows it: the step itself, what it reads as, its figure and its problem. */
-type EditorStep = JourneyStep & { summary: string; typeName: string; reached: number; error: string; pick: number; pick2: number; paramOptions: OptionView[] };
+type EditorStep = JourneyStep & { summary: string; reached: number; error: string; pick: number; pick2: number; paramOptions: OptionView[]; targetText: string };
+
+/** An exit condition as its row shows it. */
+interface ExitRow {
+  label: string;
+  pick: number;
+  pick2: number;
+  paramOptions: OptionView[];
+  error: string;
+}
+
+/** Problems placed at the editor's fields (steps carry their own). */
+interface Errors {
+  name: string;
+  entry: string;
+  steps: string;
+  exit: string;
+  reentry: string;
+  conversionDays: string;
+}
+
+const NO_ERRORS: Errors = { name: '', entry: '', steps: '', exit: '', reentry: '', conversionDays: '' };
 
 type Data = {
   journeyId: string;
@@ -72,14 +90,16 @@ type Data = {
   entryIndex: number;
   entry: JourneyEntry;
   entryText: string;
+  entryTagIndex: number;
   steps: EditorStep[];
-  exitOnPurchase: boolean;
+  exits: ExitRow[];
+  canAddExit: boolean;
   reentryIndex: number;
   reentryDays: number;
   conversionDays: number;
   statusText: string;
   figures: { entered: number; active: number; finished: number; exited: number; converted: number; conversionPercent: number } | null;
-  fieldErrors: Record<string, string>;
+  errors: Errors;
   saving: boolean;
   loaded: boolean;
   stepTypes: typeof STEP_TYPES;
@@ -89,10 +109,8 @@ type Data = {
   templates: OptionView[];
   taskCauses: OptionView[];
   dateFields: OptionView[];
-  segments: OptionView[];
   coupons: OptionView[];
   tags: OptionView[];
-  tiers: OptionView[];
   /** Per step: where a branch can jump (later steps, then 结束). */
   targets: OptionView[][];
   addingStep: boolean;
@@ -100,6 +118,7 @@ type Data = {
 
 type StepEvent<T> = Omit<VantEvent<T>, 'currentTarget'> & { currentTarget: { dataset: { index: number; field: string } } };
 type StepTap = WechatMiniprogram.TouchEvent<WechatMiniprogram.IAnyObject, WechatMiniprogram.IAnyObject, { index: number; field?: string; value?: string }>;
+type IndexPick = WechatMiniprogram.PickerChange<WechatMiniprogram.IAnyObject, { index: number }>;
 
 type Props = { journeyId: { type: StringConstructor; value: string } };
 
@@ -115,9 +134,10 @@ type Methods = {
   onStepSwitch(event: StepEvent<boolean>): void;
   onStepPick(event: WechatMiniprogram.PickerChange<WechatMiniprogram.IAnyObject, { index: number; field: string; list: string }>): void;
   onStepTime(event: WechatMiniprogram.PickerChange<WechatMiniprogram.IAnyObject, { index: number; field: string }>): void;
-  onBranchKind(event: WechatMiniprogram.PickerChange<WechatMiniprogram.IAnyObject, { index: number }>): void;
-  onBranchParam(event: WechatMiniprogram.PickerChange<WechatMiniprogram.IAnyObject, { index: number }>): void;
-  onBranchTarget(event: WechatMiniprogram.PickerChange<WechatMiniprogram.IAnyObject, { index: number }>): void;
+  onTaskCause(event: IndexPick): void;
+  onBranchKind(event: IndexPick): void;
+  onBranchParam(event: IndexPick): void;
+  onBranchTarget(event: IndexPick): void;
   onTagOp(event: StepTap): void;
   onMoveUp(event: StepTap): void;
   onMoveDown(event: StepTap): void;
@@ -125,48 +145,47 @@ type Methods = {
   onAddStep(): void;
   onCloseAddStep(): void;
   onPickStepType(event: WechatMiniprogram.CustomEvent<{ type: JourneyStepType }>): void;
-  onExitOnPurchase(event: VantEvent<boolean>): void;
+  onExitKind(event: IndexPick): void;
+  onExitParam(event: IndexPick): void;
+  onRemoveExit(event: StepTap): void;
+  onAddExit(): void;
   onReentry(event: WechatMiniprogram.PickerChange): void;
   onReentryDays(event: VantEvent<number>): void;
   onConversionDays(event: VantEvent<number>): void;
   onSave(): void;
   _reload(): void;
   _show(view: JourneyEditorView): WechatMiniprogram.IAnyObject;
+  _journeyData(journey: JourneyView | null): WechatMiniprogram.IAnyObject;
+  _stepsData(steps: JourneyStep[]): WechatMiniprogram.IAnyObject;
+  _exitsData(exits: JourneyCondition[]): WechatMiniprogram.IAnyObject;
+  _errorsData(fields: Record<string, string>): WechatMiniprogram.IAnyObject;
   _setSteps(steps: JourneyStep[], extra?: WechatMiniprogram.IAnyObject): void;
+  _setExits(exits: JourneyCondition[]): void;
+  _placeErrors(fields: Record<string, string>, extra?: WechatMiniprogram.IAnyObject): void;
   _patchStep(index: number, patch: Partial<JourneyStep>): void;
-  _paramOptions(condition: JourneyCondition): OptionView[];
   _names(): JourneyNames;
   _definition(): JourneyDefinition;
 };
 
-type Instance = { _reached: Map<string, number>; _otherExits: JourneyCondition[] };
-
-const ALL_LISTS = ['templates', 'taskCauses', 'dateFields', 'segments', 'coupons', 'tags', 'tiers'] as const;
-
-/** The index of `id` in a pick list (0 when absent, so the picker shows its first choice). */
-function indexIn(list: OptionView[], id: string | undefined): number {
-  return Math.max(0, list.findIndex((option) => option.id === id));
-}
+type Instance = {
+  _reached: Map<string, number>;
+  /** The steps and exits as plain definition parts (the shown ones carry display fields). */
+  _steps: JourneyStep[];
+  _exits: JourneyCondition[];
+  _lists: PickLists;
+  _coupons: OptionView[];
+  /** The server's problems by field (without `definition.`), placed at fields and steps. */
+  _fields: Record<string, string>;
+};
 
 function plainStep(step: EditorStep | JourneyStep): JourneyStep {
-  const { summary: _s, typeName: _t, reached: _r, error: _e, pick: _p, pick2: _p2, paramOptions: _o, ...rest } = step as EditorStep;
+  const { summary: _s, reached: _r, error: _e, pick: _p, pick2: _p2, paramOptions: _o, targetText: _t, ...rest } = step as EditorStep;
   return rest as JourneyStep;
 }
 
-function conditionParam(condition: JourneyCondition): string {
-  switch (condition.kind) {
-    case 'has_tag':
-      return condition.tag;
-    case 'segment_is':
-      return condition.segment;
-    case 'tier_at_least':
-      return condition.tierId;
-    case 'has_quota':
-      return condition.template;
-    default:
-      return '';
-  }
-}
+const CONDITION_OPTIONS: OptionView[] = CONDITION_KINDS.map((k) => ({ id: k.kind, name: k.name }));
+
+const statusLine = (journey: JourneyView) => (journey.status === 'active' ? '运行中' : `已暂停${journey.problems.length ? ' · 按提示补充后可在旅程列表中启用' : ''}`);
 
 Component<Data, Props, Methods, [typeof loadState], Instance, true>({
   behaviors: [loadState],
@@ -178,14 +197,16 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
     entryIndex: 0,
     entry: { kind: 'joined' },
     entryText: entryText({ kind: 'joined' }),
+    entryTagIndex: 0,
     steps: [],
-    exitOnPurchase: true,
+    exits: [],
+    canAddExit: true,
     reentryIndex: 0,
     reentryDays: 90,
     conversionDays: 14,
     statusText: '',
     figures: null,
-    fieldErrors: {},
+    errors: NO_ERRORS,
     saving: false,
     loaded: false,
     stepTypes: STEP_TYPES,
@@ -195,17 +216,19 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
     templates: TEMPLATES,
     taskCauses: TASK_CAUSES,
     dateFields: DATE_FIELDS,
-    segments: SEGMENTS,
     coupons: [],
     tags: [],
-    tiers: [],
     targets: [],
     addingStep: false,
   },
   lifetimes: {
     created() {
       this._reached = new Map();
-      this._otherExits = [];
+      this._steps = [];
+      this._exits = [];
+      this._lists = { tags: [], tiers: [] };
+      this._coupons = [];
+      this._fields = {};
     },
   },
   methods: {
@@ -221,87 +244,120 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
 
     _show(view) {
       const { journey, options } = view;
-      const lists = { coupons: options.coupons, tags: options.tags, tiers: options.tiers };
+      this._lists = { tags: options.tags, tiers: options.tiers };
+      this._coupons = options.coupons;
+      const lists = { loaded: true, coupons: options.coupons, tags: options.tags };
       if (!journey) {
-        const steps: JourneyStep[] = [blankStep('wait', 's1')];
-        Object.assign(this.data, lists);
-        this._setSteps(steps);
-        return { ...lists, loaded: true, name: '', statusText: '新旅程保存后为暂停状态，检查无误后在列表中启用' };
+        this._steps = [blankStep('wait', 's1')];
+        this._exits = [{ kind: 'purchased_since_entry' }];
+        return { ...lists, ...this._journeyData(null), statusText: '新旅程保存后为暂停状态，检查无误后在旅程列表中启用' };
       }
-      const definition = journey.definition;
+      return { ...lists, ...this._journeyData(journey) };
+    },
+
+    /** The journey's whole form (with none, the blank form's steps and exits) as one setData payload. */
+    _journeyData(journey) {
+      if (!journey) return { ...this._errorsData({}), ...this._stepsData(this._steps), ...this._exitsData(this._exits) };
+      const d = journey.definition;
       this._reached = new Map(journey.figures.steps.map((s) => [s.stepId, s.reached]));
-      this._otherExits = definition.exit.filter((c) => c.kind !== 'purchased_since_entry');
-      Object.assign(this.data, lists);
-      this._setSteps(definition.steps);
-      const fieldErrors = Object.fromEntries(journey.problems.map((p) => [p.field, p.message]));
-      this._setSteps(definition.steps, { fieldErrors });
+      const placed = { ...this._errorsData(normalizeFields(Object.fromEntries(journey.problems.map((p) => [p.field, p.message])))), ...this._stepsData(d.steps), ...this._exitsData(d.exit) };
       return {
-        ...lists,
-        loaded: true,
-        name: definition.name,
-        entry: definition.entry,
-        entryIndex: ENTRY_KINDS.findIndex((k) => k.kind === definition.entry.kind),
-        entryText: entryText(definition.entry, this._names()),
-        exitOnPurchase: definition.exit.some((c) => c.kind === 'purchased_since_entry'),
-        reentryIndex: REENTRY.findIndex((r) => r.kind === definition.reentry.kind),
-        reentryDays: definition.reentry.kind === 'after_days' ? definition.reentry.days : 90,
-        conversionDays: definition.conversionDays,
-        statusText: `${journey.status === 'active' ? '运行中' : '已暂停'}${this._otherExits.length ? ` · 另有退出条件：${this._otherExits.map((c) => conditionText(c, this._names())).join('、')}` : ''}`,
+        ...placed,
+        journeyId: journey.id,
+        name: d.name,
+        entry: d.entry,
+        entryIndex: Math.max(0, ENTRY_KINDS.findIndex((k) => k.kind === d.entry.kind)),
+        entryText: entryText(d.entry, this._names()),
+        entryTagIndex: d.entry.kind === 'tag_added' ? indexIn(this._lists.tags, d.entry.tag) : 0,
+        reentryIndex: Math.max(0, REENTRY.findIndex((r) => r.kind === d.reentry.kind)),
+        reentryDays: d.reentry.kind === 'after_days' ? d.reentry.days : 90,
+        conversionDays: d.conversionDays,
+        statusText: statusLine(journey),
         figures: journey.figures,
-        fieldErrors,
       };
     },
 
-    /** Steps as shown (summary, figure, pick indices, the branch targets), in one setData. */
-    _setSteps(steps, extra = {}) {
-      const errors: Record<string, string> = (extra.fieldErrors as Record<string, string> | undefined) ?? this.data.fieldErrors;
+    /** Steps as shown (summary, figure, pick indices, problem, branch targets). */
+    _stepsData(steps) {
+      this._steps = steps;
       const names = this._names();
-      const shown: EditorStep[] = steps.map((raw, index) => {
-        const step = plainStep(raw);
+      const lists = this._lists;
+      const shown: EditorStep[] = steps.map((step, index) => {
         let pick = 0;
         let pick2 = 0;
-        let paramOptions: OptionView[] = [];
+        let options: OptionView[] = [];
+        let summary = stepSummary(step, names);
+        let targetText = '';
         if (step.type === 'message') pick = indexIn(TEMPLATES, step.template);
-        if (step.type === 'coupon') pick = indexIn(this.data.coupons, step.couponTemplateId);
+        if (step.type === 'coupon') pick = indexIn(this._coupons, step.couponTemplateId);
         if (step.type === 'task') pick = indexIn(TASK_CAUSES, step.cause);
-        if (step.type === 'tag') pick = indexIn(this.data.tags, step.tag);
+        if (step.type === 'tag') pick = indexIn(lists.tags, step.tag);
         if (step.type === 'wait_until_date') pick = indexIn(DATE_FIELDS, step.field);
         if (step.type === 'branch') {
-          pick = Math.max(0, CONDITION_KINDS.findIndex((k) => k.kind === step.condition.kind));
-          const param = conditionParam(step.condition);
-          paramOptions = this._paramOptions(step.condition);
-          pick2 = indexIn(paramOptions, param);
+          pick = indexIn(CONDITION_OPTIONS, step.condition.kind);
+          options = paramOptions(step.condition, lists);
+          pick2 = indexIn(options, conditionParam(step.condition));
+          summary = branchSummary(step, steps, names, lists);
+          targetText = targetLabel(step.elseGoto, steps);
         }
-        const error = Object.entries(errors).find(([field]) => new RegExp(`^(definition\\.)?steps\\.${index}(\\.|$)`).test(field))?.[1] ?? '';
-        return { ...step, summary: stepSummary(step, names), typeName: STEP_TYPES.find((t) => t.type === step.type)!.name, reached: this._reached.get(step.id) ?? 0, error, pick, pick2, paramOptions } as EditorStep;
+        const error = fieldError(this._fields, `steps.${index}`);
+        return { ...step, summary, reached: this._reached.get(step.id) ?? 0, error, pick, pick2, paramOptions: options, targetText } as EditorStep;
       });
       const targets = shown.map((_step, index) => [...shown.slice(index + 1).map((s, i) => ({ id: s.id, name: `第${index + i + 2}步 ${s.summary}` })), { id: 'end', name: '结束旅程' }]);
-      this.setData({ steps: shown, targets, ...extra });
+      return { steps: shown, targets };
+    },
+
+    _exitsData(exits) {
+      this._exits = exits;
+      const names = this._names();
+      const rows: ExitRow[] = exits.map((condition, index) => {
+        const options = paramOptions(condition, this._lists);
+        return {
+          label: conditionLabel(condition, names, this._lists),
+          pick: indexIn(CONDITION_OPTIONS, condition.kind),
+          pick2: indexIn(options, conditionParam(condition)),
+          paramOptions: options,
+          error: fieldError(this._fields, `exit.${index}`),
+        };
+      });
+      return { exits: rows, canAddExit: exits.length < JOURNEY_LIMITS.exits };
+    },
+
+    /** The problems by field, kept for the steps and exits; those of the form's own fields placed here. */
+    _errorsData(fields) {
+      this._fields = fields;
+      const errors: Errors = {
+        name: fieldError(fields, 'name'),
+        entry: fieldError(fields, 'entry'),
+        // `steps` itself (至少需要一个步骤); a step's own problem shows on it.
+        steps: fields.steps ?? '',
+        exit: fields.exit ?? '',
+        reentry: fieldError(fields, 'reentry'),
+        conversionDays: fieldError(fields, 'conversionDays'),
+      };
+      return { errors };
+    },
+
+    _setSteps(steps, extra = {}) {
+      this.setData({ ...this._stepsData(steps), ...extra });
+    },
+
+    _setExits(exits) {
+      this.setData(this._exitsData(exits));
+    },
+
+    _placeErrors(fields, extra = {}) {
+      this.setData({ ...this._errorsData(fields), ...this._stepsData(this._steps), ...this._exitsData(this._exits), ...extra });
     },
 
     _names() {
       const name = (list: OptionView[]) => (id: string) => list.find((option) => option.id === id)?.name ?? '';
-      return { tag: name(this.data.tags), coupon: name(this.data.coupons) };
-    },
-
-    /** What a branch condition's value is picked from (none for 进入后已消费). */
-    _paramOptions(condition) {
-      switch (condition.kind) {
-        case 'has_tag':
-          return this.data.tags;
-        case 'segment_is':
-          return SEGMENTS;
-        case 'tier_at_least':
-          return this.data.tiers;
-        case 'has_quota':
-          return TEMPLATES;
-        default:
-          return [];
-      }
+      return { tag: name(this._lists.tags), coupon: name(this._coupons) };
     },
 
     _patchStep(index, patch) {
-      const steps = this.data.steps.map((s) => plainStep(s));
+      if (!this.data.editable) return;
+      const steps = [...this._steps];
       steps[index] = { ...steps[index], ...patch } as JourneyStep;
       this._setSteps(steps);
     },
@@ -315,7 +371,7 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
       const kind = ENTRY_KINDS[index].kind;
       const entry: JourneyEntry =
         kind === 'birthday' ? { kind, when: 'day', daysBefore: 0 } : kind === 'tag_added' ? { kind, tag: this.data.tags[0]?.id ?? '' } : ({ kind } as JourneyEntry);
-      this.setData({ entryIndex: index, entry, entryText: entryText(entry, this._names()) });
+      this.setData({ entryIndex: index, entry, entryTagIndex: 0, entryText: entryText(entry, this._names()) });
     },
 
     onEntryNumber(event) {
@@ -325,16 +381,17 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
     },
 
     onEntryWhen(event) {
-      if (this.data.entry.kind !== 'birthday') return;
+      if (this.data.entry.kind !== 'birthday' || !this.data.editable) return;
       const entry = { ...this.data.entry, when: event.currentTarget.dataset.when };
       this.setData({ entry, entryText: entryText(entry) });
     },
 
     onEntryTag(event) {
-      const tag = this.data.tags[Number(event.detail.value)];
+      const index = Number(event.detail.value);
+      const tag = this.data.tags[index];
       if (!tag) return;
       const entry: JourneyEntry = { kind: 'tag_added', tag: tag.id };
-      this.setData({ entry, entryText: entryText(entry, this._names()) });
+      this.setData({ entry, entryTagIndex: index, entryText: entryText(entry, this._names()) });
     },
 
     onStepNumber(event) {
@@ -354,8 +411,8 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
 
     onStepPick(event) {
       const { index, field, list } = event.currentTarget.dataset;
-      const options = this.data[list as (typeof ALL_LISTS)[number]] as OptionView[];
-      const picked = options?.[Number(event.detail.value)];
+      const options = (list === 'templates' ? TEMPLATES : list === 'dateFields' ? DATE_FIELDS : list === 'coupons' ? this.data.coupons : list === 'tags' ? this.data.tags : []) as OptionView[];
+      const picked = options[Number(event.detail.value)];
       if (picked) this._patchStep(index, { [field]: picked.id } as Partial<JourneyStep>);
     },
 
@@ -364,40 +421,28 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
       this._patchStep(index, { [field]: String(event.detail.value) } as Partial<JourneyStep>);
     },
 
+    /** A new cause brings its usual title, unless the admin wrote one of their own. */
+    onTaskCause(event) {
+      const { index } = event.currentTarget.dataset;
+      const step = this._steps[index];
+      const cause = TASK_CAUSES[Number(event.detail.value)];
+      if (!step || step.type !== 'task' || !cause) return;
+      const usual = TASK_CAUSES.some((c) => c.name === step.title) || !step.title.trim();
+      this._patchStep(index, { cause: cause.id, ...(usual ? { title: cause.id === 'journey' ? '' : cause.name } : {}) } as Partial<JourneyStep>);
+    },
+
     onBranchKind(event) {
       const { index } = event.currentTarget.dataset;
-      const kind = CONDITION_KINDS[Number(event.detail.value)].kind;
-      const condition: JourneyCondition =
-        kind === 'has_tag'
-          ? { kind, tag: this.data.tags[0]?.id ?? '' }
-          : kind === 'segment_is'
-            ? { kind, segment: 'active' }
-            : kind === 'tier_at_least'
-              ? { kind, tierId: this.data.tiers[1]?.id ?? this.data.tiers[0]?.id ?? '' }
-              : kind === 'has_quota'
-                ? { kind, template: 'store_notice' }
-                : { kind };
-      this._patchStep(index, { condition } as Partial<JourneyStep>);
+      const kind = CONDITION_KINDS[Number(event.detail.value)]?.kind;
+      if (kind) this._patchStep(index, { condition: blankCondition(kind, this._lists) } as Partial<JourneyStep>);
     },
 
     onBranchParam(event) {
       const { index } = event.currentTarget.dataset;
-      const step = this.data.steps[index];
-      if (step.type !== 'branch') return;
-      const picked = step.paramOptions[Number(event.detail.value)];
-      if (!picked) return;
-      const c = step.condition;
-      const condition: JourneyCondition =
-        c.kind === 'has_tag'
-          ? { kind: c.kind, tag: picked.id }
-          : c.kind === 'segment_is'
-            ? { kind: c.kind, segment: picked.id as typeof c.segment }
-            : c.kind === 'tier_at_least'
-              ? { kind: c.kind, tierId: picked.id }
-              : c.kind === 'has_quota'
-                ? { kind: c.kind, template: picked.id as typeof c.template }
-                : c;
-      this._patchStep(index, { condition } as Partial<JourneyStep>);
+      const step = this._steps[index];
+      if (!step || step.type !== 'branch') return;
+      const picked = paramOptions(step.condition, this._lists)[Number(event.detail.value)];
+      if (picked) this._patchStep(index, { condition: withParam(step.condition, picked.id) } as Partial<JourneyStep>);
     },
 
     onBranchTarget(event) {
@@ -413,26 +458,31 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
 
     onMoveUp(event) {
       const { index } = event.currentTarget.dataset;
-      if (index <= 0) return;
-      const steps = this.data.steps.map((s) => plainStep(s));
+      if (index <= 0 || !this.data.editable) return;
+      const steps = [...this._steps];
       [steps[index - 1], steps[index]] = [steps[index], steps[index - 1]];
       this._setSteps(steps);
     },
 
     onMoveDown(event) {
       const { index } = event.currentTarget.dataset;
-      if (index >= this.data.steps.length - 1) return;
-      const steps = this.data.steps.map((s) => plainStep(s));
+      if (index >= this._steps.length - 1 || !this.data.editable) return;
+      const steps = [...this._steps];
       [steps[index], steps[index + 1]] = [steps[index + 1], steps[index]];
       this._setSteps(steps);
     },
 
     onRemoveStep(event) {
       const { index } = event.currentTarget.dataset;
-      this._setSteps(this.data.steps.filter((_s, i) => i !== index).map((s) => plainStep(s)));
+      if (!this.data.editable) return;
+      this._setSteps(this._steps.filter((_s, i) => i !== index));
     },
 
     onAddStep() {
+      if (this._steps.length >= JOURNEY_LIMITS.steps) {
+        wx.showToast({ title: `最多${JOURNEY_LIMITS.steps}个步骤`, icon: 'none' });
+        return;
+      }
       this.setData({ addingStep: true });
     },
 
@@ -441,13 +491,40 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
     },
 
     onPickStepType(event) {
-      const steps = this.data.steps.map((s) => plainStep(s));
-      const step = blankStep(event.detail.type, nextStepId(steps), { coupon: this.data.coupons[0]?.id ?? '', tag: this.data.tags[0]?.id ?? '' });
-      this._setSteps([...steps, step], { addingStep: false });
+      const step = blankStep(event.detail.type, nextStepId(this._steps), { coupon: this.data.coupons[0]?.id ?? '', tag: this.data.tags[0]?.id ?? '' });
+      this._setSteps([...this._steps, step], { addingStep: false });
     },
 
-    onExitOnPurchase(event) {
-      this.setData({ exitOnPurchase: event.detail === true });
+    onExitKind(event) {
+      const { index } = event.currentTarget.dataset;
+      const kind = CONDITION_KINDS[Number(event.detail.value)]?.kind;
+      if (!kind || !this.data.editable) return;
+      const exits = [...this._exits];
+      exits[index] = blankCondition(kind, this._lists);
+      this._setExits(exits);
+    },
+
+    onExitParam(event) {
+      const { index } = event.currentTarget.dataset;
+      const condition = this._exits[index];
+      const picked = condition && paramOptions(condition, this._lists)[Number(event.detail.value)];
+      if (!picked || !this.data.editable) return;
+      const exits = [...this._exits];
+      exits[index] = withParam(condition, picked.id);
+      this._setExits(exits);
+    },
+
+    onRemoveExit(event) {
+      const { index } = event.currentTarget.dataset;
+      if (!this.data.editable) return;
+      this._setExits(this._exits.filter((_c, i) => i !== index));
+    },
+
+    onAddExit() {
+      if (!this.data.editable || this._exits.length >= JOURNEY_LIMITS.exits) return;
+      // 进入后已消费 first: the usual reason to stop nudging someone.
+      const kind = this._exits.some((c) => c.kind === 'purchased_since_entry') ? 'has_tag' : 'purchased_since_entry';
+      this._setExits([...this._exits, blankCondition(kind, this._lists)]);
     },
 
     onReentry(event) {
@@ -467,8 +544,8 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
       return {
         name: this.data.name.trim(),
         entry: this.data.entry,
-        steps: this.data.steps.map((s) => plainStep(s)),
-        exit: [...(this.data.exitOnPurchase ? [{ kind: 'purchased_since_entry' } as const] : []), ...this._otherExits],
+        steps: this._steps.map((s) => plainStep(s)),
+        exit: this._exits,
         reentry: kind === 'after_days' ? { kind, days: this.data.reentryDays } : { kind },
         conversionDays: this.data.conversionDays,
       };
@@ -478,19 +555,27 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
       if (this.data.saving || !this.data.editable) return;
       const journeyId = this.data.journeyId;
       const definition = this._definition();
-      this.setData({ saving: true, fieldErrors: {} });
+      this.setData({ saving: true });
       pending
         .run(`journey:${journeyId || 'new'}`, (requestId) => callAutomation('saveJourney', { ...(journeyId ? { journeyId } : {}), definition, requestId }), isLostAnswer)
         .then(
           (journey) => {
-            this.setData({ saving: false, journeyId: journey.id });
-            wx.showToast({ title: '已保存', icon: 'success' });
-            wx.navigateBack({ delta: 1 });
+            if (!journey.problems.length) {
+              this.setData({ saving: false, journeyId: journey.id });
+              wx.showToast({ title: '已保存', icon: 'success' });
+              wx.navigateBack({ delta: 1 });
+              return;
+            }
+            // Saved paused with something still missing: stay and show where.
+            this._placeErrors(normalizeFields(Object.fromEntries(journey.problems.map((p) => [p.field, p.message]))), { saving: false, journeyId: journey.id, statusText: statusLine(journey) });
+            wx.showToast({ title: '已保存，请按提示补充后再启用', icon: 'none' });
           },
           (error: unknown) => {
             const failure = toActionFailure(error);
-            this._setSteps(this.data.steps.map((s) => plainStep(s)), { saving: false, fieldErrors: failure.fields ?? {} });
-            wx.showToast({ title: failure.fields ? failure.message : failure.message, icon: 'none' });
+            const fields = normalizeFields(failure.fields);
+            this._placeErrors(fields, { saving: false });
+            // A field problem says more than the code's general message.
+            wx.showToast({ title: Object.values(fields)[0] ?? failure.message, icon: 'none' });
           },
         );
     },

@@ -31,9 +31,10 @@ describe('journeys', () => {
     expect(cloud.calls).toEqual([{ name: 'automation', action: 'journeys', payload: {} }]);
     const first = text(page, '#journey-0');
     expect(first).toContain('新会员欢迎');
-    expect(first).toContain('入会后 · 4 个步骤 · 运行中');
+    expect(text(page, '#entry-0')).toBe('入会后 · 4 个步骤');
+    expect(text(page, '#status-0')).toBe('运行中');
     expect(first).toContain('412');
-    expect(text(page, '#journey-3')).toContain('已暂停');
+    expect(text(page, '#status-3')).toBe('已暂停');
     expect(text(page, '#problem-4')).toContain('请选择一张可发放的优惠券');
   });
 
@@ -49,7 +50,7 @@ describe('journeys', () => {
     const page = await openPage();
     await fire(page, '#switch-0', 'change', false);
     expect(cloud.calls[1]).toEqual({ name: 'automation', action: 'setJourneyStatus', payload: { journeyId: 'builtin-new_member', status: 'paused' } });
-    expect(text(page, '#journey-0')).toContain('已暂停');
+    expect(text(page, '#status-0')).toBe('已暂停');
     await fire(page, '#switch-4', 'change', true);
     expect(showToast).toHaveBeenLastCalledWith({ title: '请选择一张可发放的优惠券', icon: 'none' });
   });

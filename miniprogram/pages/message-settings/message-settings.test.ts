@@ -46,4 +46,21 @@ describe('message-settings', () => {
     expect((update.payload as { templateIds: Record<string, string> }).templateIds.store_notice).toBe('Xb9-store-notice');
     expect(text(page, '#cap-error')).toBe('每周上限不能小于每日上限');
   });
+
+  it('places every field problem at its field: quiet hours, attempts, waiting time', async () => {
+    installCloud(
+      byAction({
+        'automation.messageSettings': ok(automation.messageSettings),
+        'automation.updateMessageSettings': {
+          ok: false,
+          error: { code: 'MESSAGE_SETTINGS_INVALID', message: '消息设置有误，请按提示修改', fields: { 'quietHours.end': '开始和结束时间不能相同', maxAttempts: '发送尝试次数应为1到8之间的整数', staleAfterHours: '消息最长等待时间应为1到336小时' } },
+        },
+      }),
+    );
+    const page = await openPage();
+    await tap(page, '#save');
+    expect(text(page, '#quiet-error')).toBe('开始和结束时间不能相同');
+    expect(text(page, '#attempts-error')).toBe('发送尝试次数应为1到8之间的整数');
+    expect(text(page, '#stale-error')).toBe('消息最长等待时间应为1到336小时');
+  });
 });

@@ -66,4 +66,33 @@ describe('message-subscriptions', () => {
     expect(cloud.calls).toHaveLength(1);
     expect(showToast).toHaveBeenCalledWith({ title: '请在设置中开启消息通知', icon: 'none' });
   });
+
+  it('skips a template without an id, reports ban as refused, and resends a lost report with the same request id', async () => {
+    const prompt = installPrompt((ids) => Object.fromEntries(ids.map((id, i) => [id, ['accept', 'ban', 'reject'][i]])));
+    const offered = demo.card.subscriptions.map((s) => (s.key === 'coupon_expiring' ? { ...s, templateId: '' } : s));
+    let reports = 0;
+    const cloud = installCloud(
+      byAction({
+        'member.card': ok({ ...demo.card, subscriptions: offered }),
+        'member.subscribe': () => {
+          reports += 1;
+          if (reports === 1) throw Object.assign(new Error('cloud.callFunction:fail'), { errCode: -1 });
+          return ok({ subscriptions: offered });
+        },
+      }),
+    );
+    const page = await openPage();
+    await tap(page, '#subscribe-all');
+    await settle();
+    // coupon_expiring has no template id: not listed, and the three asked are the next emptiest.
+    expect(text(page, '#row-coupon_expiring')).toBe('');
+    expect(prompt.mock.calls[0][0].tmplIds).toEqual(['local-store-notice', 'local-coupon-arrived', 'local-tier-upgraded']);
+    expect(showToast).toHaveBeenLastCalledWith({ title: '订阅未保存，请稍后重试', icon: 'none' });
+    await tap(page, '#subscribe-all');
+    await settle();
+    const sent = cloud.calls.filter((c) => c.action === 'subscribe').map((c) => c.payload as { requestId: string; accepted: string[]; rejected: string[] });
+    expect(sent[0]).toMatchObject({ accepted: ['store_notice'], rejected: ['coupon_arrived', 'tier_upgraded'] });
+    expect(sent[1].requestId).toBe(sent[0].requestId);
+    expect(showToast).toHaveBeenLastCalledWith({ title: '订阅成功', icon: 'success' });
+  });
 });

@@ -34,6 +34,9 @@ function toRow(s: SubscriptionView): Row {
   return { key: s.key, title: s.title, description: s.description, remainingText: s.remaining > 0 ? `可接收 ${s.remaining} 次` : '未订阅', on: s.remaining > 0 };
 }
 
+/** A template without a WeChat id cannot be asked for: not shown. */
+const offeredRows = (subscriptions: SubscriptionView[]) => subscriptions.filter((s) => s.templateId !== '').map(toRow);
+
 Component<Data, {}, Methods, [typeof loadState, typeof subscribePrompt], Instance, true>({
   behaviors: [loadState, subscribePrompt],
   data: { rows: [] },
@@ -52,14 +55,14 @@ Component<Data, {}, Methods, [typeof loadState, typeof subscribePrompt], Instanc
         () => callMember('card', {}),
         (card) => {
           this._subscriptions = card.subscriptions;
-          return { rows: card.subscriptions.map(toRow) };
+          return { rows: offeredRows(card.subscriptions) };
         },
       );
     },
 
     _show(subscriptions) {
       this._subscriptions = subscriptions;
-      this.setData({ rows: subscriptions.map(toRow) });
+      this.setData({ rows: offeredRows(subscriptions) });
     },
 
     _ask(keys) {

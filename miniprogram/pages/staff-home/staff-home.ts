@@ -70,6 +70,7 @@ type Methods = {
   onOpenStaff(): void;
   onOpenAudit(): void;
   onOpenCampaigns(): void;
+  onOpenDashboard(): void;
   onOpenJourneys(): void;
   onOpenMessageSettings(): void;
   _reload(): void;
@@ -164,6 +165,10 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
 
     onOpenAudit() {
       wx.navigateTo({ url: '/pages/audit-log/audit-log' });
+    },
+
+    onOpenDashboard() {
+      wx.navigateTo({ url: '/packages/dashboard/pages/dashboard/dashboard' });
     },
 
     onOpenCampaigns() {

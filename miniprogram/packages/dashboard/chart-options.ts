@@ -1,0 +1,93 @@
+import type { DashboardView } from '../../shared/contracts/dashboard';
+
+/**
+ * The dashboard's charts as uCharts options, from the dashboard view alone (no wx, no canvas): the
+ * page adds its canvas context and size, and the screenshot exporter draws the same options in
+ * Chromium, so what the README shows is what a manager sees.
+ */
+export interface ChartSpec {
+  id: 'sales' | 'members' | 'tiers' | 'stores';
+  title: string;
+  opts: Record<string, unknown>;
+}
+
+const COLORS = ['#1989fa', '#07c160', '#ff976a', '#ee0a24', '#7232dd', '#ffd21e'];
+
+/** 12-01 for 2026-12-01; on a long range about eight labels (uCharts draws them all otherwise). */
+function labels(days: string[]): string[] {
+  const every = Math.max(1, Math.ceil(days.length / 8));
+  return days.map((day, i) => (i % every === 0 ? day.slice(5) : ''));
+}
+
+/** An axis of whole numbers: three steps up to a multiple of three at or above the largest value. */
+function countAxis(values: number[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const top = Math.max(3, Math.ceil(Math.max(0, ...values) / 3) * 3);
+  return { min: 0, max: top, fontSize: 10, ...extra };
+}
+
+export function dashboardCharts(view: DashboardView): ChartSpec[] {
+  const categories = labels(view.series.map((p) => p.day));
+  const common = { animation: false, background: '#FFFFFF', color: COLORS, fontSize: 11, padding: [12, 12, 4, 4], legend: { show: true, position: 'top', float: 'right', fontSize: 11 }, dataLabel: false };
+  const charts: ChartSpec[] = [
+    {
+      id: 'sales',
+      title: '每日销售额（元）与订单数',
+      opts: {
+        ...common,
+        type: 'mix',
+        categories,
+        series: [
+          { name: '销售额', type: 'column', index: 0, data: view.series.map((p) => Math.round(p.salesFen / 100)) },
+          { name: '订单数', type: 'line', index: 1, style: 'curve', data: view.series.map((p) => p.purchases), color: '#ff976a' },
+        ],
+        xAxis: { disableGrid: true, fontSize: 10 },
+        yAxis: { gridType: 'dash', splitNumber: 3, data: [{ min: 0, fontSize: 10 }, countAxis(view.series.map((p) => p.purchases), { position: 'right' })] },
+        extra: { mix: { column: { width: 6 } } },
+      },
+    },
+    {
+      id: 'members',
+      title: '每日新会员',
+      opts: {
+        ...common,
+        type: 'area',
+        categories,
+        series: [{ name: '新会员', data: view.series.map((p) => p.newMembers) }],
+        xAxis: { disableGrid: true, fontSize: 10 },
+        yAxis: { gridType: 'dash', splitNumber: 3, data: [countAxis(view.series.map((p) => p.newMembers))] },
+        extra: { area: { type: 'straight', opacity: 0.25, addLine: true, width: 2 } },
+      },
+    },
+  ];
+  if (view.members && view.members.total > 0) {
+    charts.push({
+      id: 'tiers',
+      title: `会员等级分布（共 ${view.members.total} 人）`,
+      opts: {
+        ...common,
+        type: 'ring',
+        series: view.members.tiers.map((tier) => ({ name: tier.name, data: tier.count })),
+        extra: { ring: { ringWidth: 24, activeOpacity: 0.5, offsetAngle: 0, labelWidth: 12, border: true, borderWidth: 2, borderColor: '#FFFFFF' } },
+        title: { name: String(view.members.total), fontSize: 18, color: '#323233' },
+        subtitle: { name: '会员', fontSize: 11, color: '#969799' },
+        legend: { show: true, position: 'right', lineHeight: 20, fontSize: 11 },
+      },
+    });
+  }
+  if (view.comparison.length > 1) {
+    charts.push({
+      id: 'stores',
+      title: '门店对比：销售额（元）',
+      opts: {
+        ...common,
+        type: 'bar',
+        categories: view.comparison.map((s) => s.storeName),
+        series: [{ name: '销售额', data: view.comparison.map((s) => Math.round(s.salesFen / 100)) }],
+        xAxis: { boundaryGap: 'justify', disableGrid: false, min: 0, fontSize: 10 },
+        yAxis: { fontSize: 11 },
+        extra: { bar: { width: 14, linearType: 'none' } },
+      },
+    });
+  }
+  return charts;
+}
