@@ -1,5 +1,6 @@
 import { compileMiniprogram, PACKAGE_LIMIT_BYTES } from '../scripts/lib/compile';
 import { packMiniprogramNpm } from '../scripts/lib/pack-npm';
+import { syncChartsVendor } from '../scripts/lib/charts-vendor';
 import { syncShared } from '../scripts/lib/sync-shared';
 import type { Row } from './lib/types';
 
@@ -8,6 +9,7 @@ const GROUP = 'mini-program size (WeChat offline compile)';
 /** Each package as WeChat's own compiler outputs it for upload (unused files dropped), against the 2 MB limit. */
 export async function benchMiniprogramSize(): Promise<Row[]> {
   syncShared();
+  syncChartsVendor();
   await packMiniprogramNpm();
   const { packages, files } = await compileMiniprogram();
   return packages.map((pkg) => ({

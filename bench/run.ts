@@ -11,6 +11,7 @@ import { benchTransactions } from './database-transactions';
 import { benchFunctions } from './functions';
 import { benchAutomation } from './automation';
 import { benchCareActions } from './care-actions';
+import { benchDashboard } from './dashboard';
 import { benchCouponActions } from './coupon-actions';
 import { benchMemberActions } from './member-actions';
 import { benchMiniprogramSize } from './miniprogram-size';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   await step('coupons', benchCouponActions, rows);
   await step('customer care', benchCareActions, rows);
   await step('automation', benchAutomation, rows);
+  await step('dashboard', benchDashboard, rows);
   await step('mini-program size', benchMiniprogramSize, rows);
   const elapsed = performance.now() - started;
   console.log(renderTable(rows));
