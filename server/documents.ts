@@ -518,6 +518,46 @@ export interface CampaignDoc {
   requestId: string;
 }
 
+export interface ProductDoc {
+  name: string;
+  category: string;
+  priceFen: number;
+  pictureUrl: string;
+  barcode: string;
+  updatedAt: Date;
+}
+
+/** _id <sku>:<store>: units on hand, held for customers, and what is left to sell or hold. */
+export interface StockDoc {
+  sku: string;
+  storeId: string;
+  onHand: number;
+  reserved: number;
+  /** onHand − reserved, kept as a field so a hold takes units by one conditional update (available ≥ n). */
+  available: number;
+  updatedAt: Date;
+}
+
+/** _id hold:<staff>:<request>: a hold or transfer one store asks of another. */
+export interface HoldDoc {
+  kind: 'hold' | 'transfer';
+  sku: string;
+  productName: string;
+  quantity: number;
+  fromStoreId: string;
+  pickupStoreId: string;
+  memberId: string | null;
+  requestedBy: string;
+  status: 'pending' | 'accepting' | 'accepted' | 'declined' | 'expired' | 'cancelled';
+  days: number;
+  /** Once accepted: when the reservation lapses (the hourly job releases it). */
+  expiresAt: Date | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  reason: string;
+  createdAt: Date;
+}
+
 export const C = {
   settings: 'settings',
   stores: 'stores',
@@ -545,4 +585,7 @@ export const C = {
   campaigns: 'campaigns',
   rollups: 'daily_rollups',
   rollupDirty: 'rollup_dirty',
+  products: 'products',
+  stock: 'stock',
+  holds: 'stock_holds',
 } as const;

@@ -8,6 +8,7 @@ import type { AdminContract } from '../shared/contracts/admin';
 import type { AutomationContract } from '../shared/contracts/automation';
 import type { CareContract } from '../shared/contracts/care';
 import type { DashboardContract } from '../shared/contracts/dashboard';
+import type { StockContract } from '../shared/contracts/stock';
 import type { CouponsContract } from '../shared/contracts/coupons';
 import type { ActionResult } from '../shared/contracts/errors';
 import type { MemberContract } from '../shared/contracts/member';
@@ -48,6 +49,7 @@ export interface MembershipCloud {
   care(openid: string): Caller<CareContract>;
   automation(openid: string): Caller<AutomationContract>;
   dashboard(openid: string): Caller<DashboardContract>;
+  stock(openid: string): Caller<StockContract>;
   stop(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export async function startMembershipCloud(options: { triggers?: boolean } = {})
     care: caller<CareContract>('care'),
     automation: caller<AutomationContract>('automation'),
     dashboard: caller<DashboardContract>('dashboard'),
+    stock: caller<StockContract>('stock'),
     stop: () => cloud.stop(),
   };
 }

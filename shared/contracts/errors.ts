@@ -64,6 +64,12 @@ export const ERROR_MESSAGES = {
   CAMPAIGN_INVALID: '活动设置有误，请按提示修改',
   CAMPAIGN_NOT_CANCELLABLE: '活动已开始发放，不能取消',
   MESSAGE_SETTINGS_INVALID: '消息设置有误，请按提示修改',
+  PRODUCT_NOT_FOUND: '商品不存在',
+  IMPORT_INVALID: '导入文件有误，请按行修改后重新导入',
+  HOLD_NOT_FOUND: '调货/留货申请不存在',
+  HOLD_DECIDED: '该申请已处理',
+  HOLD_OTHER_STORE: '只能处理发往本门店的申请',
+  STOCK_NOT_ENOUGH: '库存不足，无法留货',
   BUSY: '操作过于频繁，请稍后重试',
   INTERNAL: '系统繁忙，请稍后再试',
 } as const;

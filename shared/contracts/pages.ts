@@ -3,4 +3,4 @@ export const JOIN_PAGE = 'pages/join/join';
 export const MEMBER_HOME_PAGE = 'pages/member-home/member-home';
 
 /** The cloud functions, by bounded context. */
-export const FUNCTIONS = { member: 'member', staff: 'staff', admin: 'admin', coupons: 'coupons', care: 'care', memberJobs: 'member-jobs', careJobs: 'care-jobs', automation: 'automation', automationJobs: 'automation-jobs', dashboard: 'dashboard' } as const;
+export const FUNCTIONS = { member: 'member', staff: 'staff', admin: 'admin', coupons: 'coupons', care: 'care', memberJobs: 'member-jobs', careJobs: 'care-jobs', automation: 'automation', automationJobs: 'automation-jobs', dashboard: 'dashboard', stock: 'stock' } as const;

@@ -3,6 +3,7 @@ import { staffDirectory } from '../../../server/directory';
 import { continueHandOver, runningHandOvers } from '../../../server/hand-over';
 import { scoreNorms } from '../../../server/score-norms';
 import { brandSettings } from '../../../server/settings';
+import { releaseExpiredHolds } from '../../../server/hold-expiry';
 import { refreshRollups } from '../../../server/rollups';
 import { timerOnly } from '../../../server/timer';
 import { couponExpiryTasks } from './coupon-tasks';
@@ -20,8 +21,8 @@ const SCORES_SHARE_MS = 30_000;
 /**
  * Hourly and timer-only: finish hand-overs of offboarded staff, look at members whose care inputs
  * changed or whose next care date came (tasks, segment, tags), make coupon-expiry tasks, expire
- * overdue tasks, the dashboard's daily rollups (today, yesterday, days a void changed), and from 02:00 the
- * nightly scores. Each part is resumable and exactly-once by key.
+ * overdue tasks, the dashboard's daily rollups (today, yesterday, days a void changed), release stock
+ * holds past their time, and from 02:00 the nightly scores. Each part is resumable and exactly-once by key.
  */
 export const main = timerOnly(async (event) => {
   const deadline = Date.now() + BUDGET_MS;
@@ -40,7 +41,8 @@ export const main = timerOnly(async (event) => {
   const couponTasks = await couponExpiryTasks(settings, staff.byId, now, deadline);
   const expiredTasks = await expireOverdueTasks(settings, now);
   const rollups = await refreshRollups(settings, now, deadline);
-  const result = { trigger: event.TriggerName ?? 'timer', now: now.toISOString(), handOvers, scores, members, couponTasks, expiredTasks, rollups };
+  const holds = await releaseExpiredHolds(now, deadline);
+  const result = { trigger: event.TriggerName ?? 'timer', now: now.toISOString(), handOvers, scores, members, couponTasks, expiredTasks, rollups, holds };
   console.log(JSON.stringify(result));
   return result;
 });
