@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { LocalCloud } from '../emulator/local-cloud';
 import type { ActionResult } from '../shared/contracts/errors';
 import { builtInJourneys, type BuiltInJourney, type JourneyDefinition } from '../shared/rules/journeys';
@@ -38,6 +40,14 @@ async function call<T>(cloud: LocalCloud, functionName: string, openid: string, 
   const result = outcome.result as ActionResult<T>;
   if (!result.ok) throw new Error(`${functionName}.${action}: ${result.error.code} ${result.error.message}`);
   return result.data;
+}
+
+/** The demo's products and stock in both stores, through the admin's import (demo/products.csv). */
+export async function importDemoProducts(cloud: LocalCloud): Promise<string> {
+  if (!cloud.runtime.get('stock')) return 'stock is not built';
+  const csv = fs.readFileSync(path.join(__dirname, 'products.csv'), 'utf8');
+  const result = await call<{ products: number }>(cloud, 'stock', DEMO_OPENIDS.admin, 'importProducts', { csv });
+  return `${result.products} products in stock`;
 }
 
 export async function setUpAutomation(cloud: LocalCloud): Promise<string> {

@@ -5,7 +5,7 @@ import type { Doc } from '../emulator/db/ejson';
 import { DEMO_OPENIDS, DEMO_STAFF, DEMO_STORES } from './brand';
 import { generateDemo } from './generate';
 import { demoRollups } from './rollups';
-import { setUpAutomation } from './automation';
+import { importDemoProducts, setUpAutomation } from './automation';
 import { writeCounterCodes } from './counter-codes';
 
 export interface DemoSummary {
@@ -55,6 +55,7 @@ export async function seedDemoIfEmpty(cloud: LocalCloud): Promise<DemoSummary> {
   ]);
   // After the care jobs: segments (the campaign's audience) are set by then.
   const automation = await setUpAutomation(cloud);
+  await importDemoProducts(cloud);
   return { seeded: true, members: data.members.length, purchases: data.purchases.length, careJobs, automation, counterCodesDir, counterCodes };
 }
 

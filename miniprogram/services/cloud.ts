@@ -7,6 +7,7 @@ import { ERROR_MESSAGES, type ActionResult, type ErrorCode } from '../shared/con
 import type { MemberContract } from '../shared/contracts/member';
 import { FUNCTIONS } from '../shared/contracts/pages';
 import type { StaffContract } from '../shared/contracts/staff';
+import type { StockContract } from '../shared/contracts/stock';
 
 /**
  * The one way pages reach the server: every screen's data comes from a cloud function action, and
@@ -99,4 +100,8 @@ export function callCare<A extends ActionName<CareContract>>(action: A, payload:
 
 export function callAutomation<A extends ActionName<AutomationContract>>(action: A, payload: InputOf<AutomationContract, A>) {
   return callAction<AutomationContract, A>(FUNCTIONS.automation, action, payload);
+}
+
+export function callStock<A extends ActionName<StockContract>>(action: A, payload: InputOf<StockContract, A>) {
+  return callAction<StockContract, A>(FUNCTIONS.stock, action, payload);
 }

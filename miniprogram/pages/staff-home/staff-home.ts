@@ -71,6 +71,8 @@ type Methods = {
   onOpenAudit(): void;
   onOpenCampaigns(): void;
   onOpenDashboard(): void;
+  onOpenStock(): void;
+  onOpenHolds(): void;
   onOpenJourneys(): void;
   onOpenMessageSettings(): void;
   _reload(): void;
@@ -165,6 +167,14 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
 
     onOpenAudit() {
       wx.navigateTo({ url: '/pages/audit-log/audit-log' });
+    },
+
+    onOpenStock() {
+      wx.navigateTo({ url: '/pages/stock-lookup/stock-lookup' });
+    },
+
+    onOpenHolds() {
+      wx.navigateTo({ url: '/pages/stock-holds/stock-holds' });
     },
 
     onOpenDashboard() {
