@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { action } from './action';
 import { id } from './fields';
+import type { RangeSummary } from '../rules/rollups';
 
 export interface DashboardSeriesPoint {
   /** YYYY-MM-DD */
@@ -18,17 +19,8 @@ export interface DashboardView {
   scopeName: string;
   /** Stores an admin can pick (managers: theirs only). */
   stores: Array<{ id: string; name: string }>;
-  summary: {
-    purchases: number;
-    salesFen: number;
-    averageTicketFen: number;
-    repurchasePercent: number;
-    newMembers: number;
-    couponsUsed: number;
-    couponSalesPercent: number;
-    tasksDone: number;
-    taskCompletionPercent: number;
-  };
+  /** The range summed (shared/rules/rollups.ts summarize), without its per-clerk and per-day parts. */
+  summary: Omit<RangeSummary, 'byStaff' | 'series'>;
   /** As of the latest refresh today (null before the first one). */
   members: {
     total: number;

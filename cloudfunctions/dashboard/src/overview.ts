@@ -63,17 +63,7 @@ export async function overview(input: ParsedInputOf<DashboardContract, 'overview
     to: dashed(to),
     scopeName: scope.length === 1 ? scope[0].name : '全部门店',
     stores: (admin ? active : scope).map((s) => ({ id: s._id, name: s.name })),
-    summary: {
-      purchases: summary.purchases,
-      salesFen: summary.salesFen,
-      averageTicketFen: summary.averageTicketFen,
-      repurchasePercent: summary.repurchasePercent,
-      newMembers: summary.newMembers,
-      couponsUsed: summary.couponsUsed,
-      couponSalesPercent: summary.couponSalesPercent,
-      tasksDone: summary.tasksDone,
-      taskCompletionPercent: summary.taskCompletionPercent,
-    },
+    summary: (({ byStaff: _staff, series: _series, ...totals }) => totals)(summary),
     members: snapshots.length
       ? {
           total: totalMembers,
