@@ -2,6 +2,7 @@ import type { Gender, LedgerType, Role } from '../shared/contracts/views';
 import type { Audience } from '../shared/rules/audience';
 import type { BuiltInJourney, JourneyDefinition } from '../shared/rules/journeys';
 import type { MessageTemplateKey } from '../shared/rules/message-templates';
+import type { ReferralRefusal } from '../shared/rules/referral';
 import type { GrowthBuckets } from '../shared/rules/growth';
 import type { PointsLot } from '../shared/rules/points';
 import type { RecentPurchase } from '../shared/rules/purchase-stats';
@@ -86,6 +87,9 @@ export interface MemberDoc extends Partial<MemberCareFields>, Partial<MemberMess
   birthday: string | null;
   /** MM-DD of the birthday: the birthday journey finds the day's members by it. */
   birthdayMD?: string | null;
+  /** 老带新: the member who invited her (credited on her first purchase); her own share code. */
+  referredBy?: string | null;
+  referralCode?: string | null;
   homeStoreId: string | null;
   inviterStaffId: string | null;
   consent: { version: string; agreedAt: Date };
@@ -558,6 +562,24 @@ export interface HoldDoc {
   createdAt: Date;
 }
 
+/** _id is the code: whose share code it is. */
+export interface ReferralCodeDoc {
+  memberId: string;
+  createdAt: Date;
+}
+
+/** _id is the friend's member id: one attribution per friend, ever. */
+export interface ReferralDoc {
+  referrerId: string;
+  friendId: string;
+  code: string;
+  status: 'joined' | 'rewarded' | 'refused';
+  reason: ReferralRefusal | null;
+  joinedAt: Date;
+  rewardedAt: Date | null;
+  rewardPoints: number;
+}
+
 export const C = {
   settings: 'settings',
   stores: 'stores',
@@ -588,4 +610,6 @@ export const C = {
   products: 'products',
   stock: 'stock',
   holds: 'stock_holds',
+  referralCodes: 'referral_codes',
+  referrals: 'referrals',
 } as const;

@@ -8,6 +8,7 @@ import { runStep } from './journey-steps';
 import { memberFacts, tierRanks } from './journey-store';
 import { forEachLimited } from './concurrency';
 import { getById, insertOnce } from './queries';
+import { rewardReferral } from './referrals';
 
 /**
  * The journey engine's timer work. Event entries: members whose journeyDueAt came (a join, a sale, a
@@ -44,6 +45,8 @@ export async function visitJourneyMembers(journeys: Stored<JourneyDoc>[], settin
       if (Date.now() >= deadline) return { visited, entered, finished: false };
       seen.add(member._id);
       entered += await visitMember(member, journeys, runs, ranks, now);
+      // 老带新: the friend's first purchase brought her here; both sides are credited once.
+      await rewardReferral(member, settings, now);
       visited++;
     }
   }

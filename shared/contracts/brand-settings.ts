@@ -74,6 +74,7 @@ export const brandSettingsDocument = z.object({
   couponRefundPolicy: z.enum(['restore-if-valid', 'restore-or-replace']).optional(),
   care: care.optional(),
   messages: messages.optional(),
+  referralRewardPoints: z.number().optional(),
   updatedAt: z.date().optional(),
   updatedBy: z.string().optional(),
 })

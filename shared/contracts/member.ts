@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { action } from './action';
 import { birthday, gender, personName, phoneNumber, requestId } from './fields';
 import { MESSAGE_TEMPLATE_KEYS } from '../rules/message-templates';
+import { REFERRAL_CODE } from '../rules/referral';
 import type { SubscriptionView } from './automation-views';
-import type { CardView, JoinView, MemberCodeView, PointsHistoryView } from './views';
+import type { CardView, JoinView, MemberCodeView, PointsHistoryView, ReferralView } from './views';
 
 /** The `member` cloud function: what a shopper does. Identity is the caller's OPENID. */
 export const memberContract = {
@@ -27,8 +28,13 @@ export const memberContract = {
       profile: z
         .object({ name: personName.optional(), gender: gender.optional(), birthday: birthday.optional() })
         .default({}),
+      /** A friend's share code (老带新), from the shared page's query; a malformed one is ignored. */
+      referral: z.string().regex(REFERRAL_CODE).optional().catch(undefined),
     }),
   ).returns<JoinView>(),
+
+  /** 老带新: the caller's share code (made on first ask) and the friends who joined with it. */
+  referral: action(z.object({}).default({})).returns<ReferralView>(),
 
   card: action(z.object({}).default({})).returns<CardView>(),
 

@@ -250,3 +250,11 @@ export interface SaleCouponView {
   /** Why it cannot be used on this sale (Chinese), or null when it can. */
   unavailable: string | null;
 }
+
+export interface ReferralView {
+  code: string;
+  /** What each side gets on the friend's first purchase. */
+  rewardPoints: number;
+  invitations: Array<{ name: string; joinedAt: string; status: 'joined' | 'rewarded' | 'refused'; statusText: string }>;
+  rewardedCount: number;
+}

@@ -36,6 +36,8 @@ export interface BrandSettings {
   care: CareSettings;
   /** Subscription messages: template ids, quiet hours, the marketing cap. */
   messages: MessageSettings;
+  /** 老带新: points each side gets when the invited friend makes a first purchase (0: off). */
+  referralRewardPoints: number;
 }
 
 export const DEFAULT_BRAND_SETTINGS: BrandSettings = {
@@ -87,6 +89,7 @@ export const DEFAULT_BRAND_SETTINGS: BrandSettings = {
   couponRefundPolicy: 'restore-if-valid',
   care: DEFAULT_CARE_SETTINGS,
   messages: DEFAULT_MESSAGE_SETTINGS,
+  referralRewardPoints: 200,
 };
 
 const HEX_COLOR = /^#[0-9A-Fa-f]{6}$/;
@@ -167,6 +170,7 @@ export function validateBrandSettings(settings: BrandSettings): string[] {
   if (!['restore-if-valid', 'restore-or-replace'].includes(settings.couponRefundPolicy)) problems.push('退券规则无效');
   problems.push(...validateCareSettings(settings.care));
   problems.push(...messageSettingsProblems(settings.messages).map((p) => `messages.${p.field}: ${p.message}`));
+  if (!Number.isInteger(settings.referralRewardPoints) || settings.referralRewardPoints < 0 || settings.referralRewardPoints > 100_000) problems.push('referralRewardPoints: 邀请奖励积分应为0到100000之间的整数');
   return problems;
 }
 

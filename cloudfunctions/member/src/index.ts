@@ -4,7 +4,8 @@ import { card } from './card';
 import { join } from './join';
 import { memberCode } from './member-code';
 import { pointsHistory } from './points-history';
+import { referral } from './referral';
 import { subscribe } from './subscribe';
 import { updateProfile } from './update-profile';
 
-export const main = createMain(memberContract, { join, card, memberCode, pointsHistory, subscribe, updateProfile });
+export const main = createMain(memberContract, { join, card, memberCode, pointsHistory, referral, subscribe, updateProfile });

@@ -9,7 +9,7 @@ import { given, giveUnitBack, newCoupon, takeUnit } from '../../../server/coupon
 import { couponView } from '../../../server/coupon-views';
 import { staffDirectory, storeDirectory } from '../../../server/directory';
 import type { RequestContext } from '../../../server/dispatch';
-import { C, type CouponDoc, type CouponTemplateDoc, type LedgerDoc, type MemberDoc } from '../../../server/documents';
+import { C, type CouponDoc, type CouponTemplateDoc, type LedgerDoc, type MemberDoc, type ReferralDoc } from '../../../server/documents';
 import { AppError, isDuplicateKey } from '../../../server/errors';
 import { newId } from '../../../server/ids';
 import { withinRefusalAllowance } from '../../../server/join-attempts';
@@ -19,6 +19,7 @@ import { findMemberByOpenid, findMemberByPhone } from '../../../server/queries';
 import { brandSettings } from '../../../server/settings';
 import { publishedTemplate } from '../../../server/templates';
 import { txnGet, withTransaction } from '../../../server/transaction';
+import { attributionFor, referralDoc } from '../../../server/referrals';
 import { cardView } from '../../../server/views';
 
 type JoinInput = ParsedInputOf<MemberContract, 'join'>;
@@ -60,6 +61,8 @@ export async function join(input: JoinInput, ctx: RequestContext): Promise<JoinV
     },
     settings,
   );
+  const attribution = await attributionFor(input.referral, { memberId: member._id, openid: ctx.openid, phone: phone.number });
+  if (attribution && !attribution.refusal) member.referredBy = attribution.referrerId;
   const gifts = await reserveWelcomeCoupons(member._id, settings.welcomeCouponTemplateIds, ctx.now);
   const stores = await storeDirectory();
   const created = (): JoinView => ({
@@ -77,6 +80,8 @@ export async function join(input: JoinInput, ctx: RequestContext): Promise<JoinV
         await withTransaction(async (txn) => {
           if (takeOver) await detachPhone(txn, takeOver._id, phone.number, ctx.now);
           await insert(txn, member, welcome);
+          // Who invited her, in the same step as her joining: a retried join records it once.
+          if (attribution) await txn.collection<ReferralDoc>(C.referrals).add({ data: referralDoc(member._id, attribution, ctx.now) });
           for (const { coupon } of gifts) await txn.collection<CouponDoc>(C.coupons).add({ data: coupon });
         });
         joined = true;

@@ -114,6 +114,17 @@ describe('join', () => {
     delete api.requestSubscribeMessage;
   });
 
+  it('carries a friend’s share code from the shared page to member.join', async () => {
+    installPrivacyApi();
+    const cloud = installCloud(byAction({ 'member.join': ok(demo.joinCreated) }));
+    const page = render(PAGE, { ref: 'K7M2Q9XA' });
+    page.instance.onLoad({ ref: 'K7M2Q9XA' });
+    await settle();
+    await agreeAndQuickPhone(page);
+    await tap(page, '#skip-profile');
+    expect(cloud.calls[0].payload).toMatchObject({ referral: 'K7M2Q9XA', phone: { code: 'phone-code-1' } });
+  });
+
   it('skips the profile with an empty one and leaves the scene out when there is none', async () => {
     installPrivacyApi();
     const cloud = installCloud(byAction({ 'member.join': ok(demo.joinCreated) }));

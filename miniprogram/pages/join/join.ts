@@ -54,6 +54,8 @@ const JOIN_TEMPLATES: MessageTemplateKey[] = ['points_changed', 'coupon_arrived'
 type Props = {
   /** The counter code's scene, percent-encoded as WeChat passes it. */
   scene: { type: StringConstructor; value: string };
+  /** A friend's share code, from the shared page's query. */
+  ref: { type: StringConstructor; value: string };
 };
 
 type Methods = {
@@ -80,6 +82,8 @@ type Methods = {
 
 type Instance = {
   _scene: string;
+  /** A friend's share code (老带新), when she came through a shared page. */
+  _referral: string;
   _phone: PhoneInput | null;
   _resolvePrivacy: PrivacyResolve | null;
   _subscriptions: SubscriptionView[];
@@ -89,6 +93,7 @@ Component<Data, Props, Methods, [typeof loadState, typeof subscribePrompt], Inst
   behaviors: [loadState, subscribePrompt],
   properties: {
     scene: { type: String, value: '' },
+    ref: { type: String, value: '' },
   },
   data: {
     step: 'privacy',
@@ -112,6 +117,7 @@ Component<Data, Props, Methods, [typeof loadState, typeof subscribePrompt], Inst
     onLoad(query) {
       // WeChat hands the scene both as the query and as the property; either is still encoded.
       this._scene = decodeQueryValue(query?.scene ?? this.data.scene);
+      this._referral = decodeQueryValue(query?.ref ?? this.data.ref);
       this._phone = null;
       this._resolvePrivacy = null;
       this._subscriptions = [];
@@ -235,6 +241,7 @@ Component<Data, Props, Methods, [typeof loadState, typeof subscribePrompt], Inst
         () =>
           callMember('join', {
             ...(this._scene ? { scene: this._scene } : {}),
+            ...(this._referral ? { referral: this._referral } : {}),
             consent: { version: PRIVACY_VERSION, agreed: true },
             phone,
             profile,

@@ -65,6 +65,7 @@ type Methods = {
   onOpenHistory(): void;
   onOpenCoupons(): void;
   onOpenSubscriptions(): void;
+  onOpenInvite(): void;
   onJoin(): void;
   onBindStaff(): void;
   _reload(): void;
@@ -92,6 +93,10 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
 
     onOpenCoupons() {
       wx.navigateTo({ url: '/pages/coupons/coupons' });
+    },
+
+    onOpenInvite() {
+      wx.navigateTo({ url: '/pages/invite/invite' });
     },
 
     onOpenSubscriptions() {
