@@ -4,7 +4,7 @@ import type { StaffView } from '../../shared/contracts/views';
 import type { Scene } from './scenes';
 import { signIn } from './scenes-tasks';
 
-/** Stock across stores (a clerk's lookup of the demo's products, the requests to a store) and 老带新's invite page. */
+/** Stock across stores (a clerk's lookup of the demo's products, the requests to a store) 老带新's invite page, and the store's counter codes. */
 const CLERK: StaffView = { staffId: 'staff-clerk-1', name: '李导购', role: 'clerk', storeId: 'S01', storeName: '静安旗舰店' };
 
 export const STOCK_SCENES: Scene[] = [
@@ -41,6 +41,28 @@ export const STOCK_SCENES: Scene[] = [
       page.instance.onLoad();
       await ctx.settle();
       return page;
+    },
+  },
+  {
+    name: 'counter-codes',
+    page: 'pages/counter-codes/counter-codes',
+    persona: 'manager',
+    fixtures: { 'admin.counterCodes': ok({ codes: [] }) },
+    run: async (ctx) => {
+      const page = ctx.render();
+      page.instance.onLoad();
+      await ctx.settle();
+      return page;
+    },
+    // The simulator's <image> exports empty: each shows the PNG the function answered.
+    decorate: (root, answers) => {
+      const answer = answers.get('admin.counterCodes') as { ok: boolean; data: { codes: Array<{ pngBase64: string }> } } | undefined;
+      if (!answer?.ok) return;
+      let index = 0;
+      root.querySelectorAll('[class*="code__image"]').forEach((image) => {
+        const code = answer.data.codes[index++];
+        if (code) image.innerHTML = `<img src="data:image/png;base64,${code.pngBase64}" style="width:100%;height:100%;display:block" />`;
+      });
     },
   },
   {

@@ -72,6 +72,7 @@ type Methods = {
   onOpenCampaigns(): void;
   onOpenDashboard(): void;
   onOpenStock(): void;
+  onOpenCounterCodes(): void;
   onOpenHolds(): void;
   onOpenJourneys(): void;
   onOpenMessageSettings(): void;
@@ -167,6 +168,10 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
 
     onOpenAudit() {
       wx.navigateTo({ url: '/pages/audit-log/audit-log' });
+    },
+
+    onOpenCounterCodes() {
+      wx.navigateTo({ url: '/pages/counter-codes/counter-codes' });
     },
 
     onOpenStock() {
