@@ -119,8 +119,8 @@ async function reachMember(campaign: Stored<CampaignDoc>, template: Stored<Coupo
     const fallback = campaign.fallbackTasks ? { title: `告知到账：${campaign.couponName}`.slice(0, 20), cause: 'campaign' as const } : null;
     await enqueue(newMessage(member, couponArrived(coupon, campaign.name, { campaignId: campaign._id, fallback }), settings, now));
   } else if (campaign.fallbackTasks) {
-    const task = openTask(member, { key, cause: 'campaign', dueAt: now, owner: await taskOwnerFor(member), createdBy: 'system', title: `告知到账：${campaign.couponName}`.slice(0, 20), couponId: coupon._id, couponName: campaign.couponName }, settings, now);
-    await addTaskOnce({ ...task, campaignId: campaign._id } as Stored<TaskDoc>);
+    const task = openTask(member, { key, cause: 'campaign', dueAt: now, owner: await taskOwnerFor(member), createdBy: 'system', title: `告知到账：${campaign.couponName}`.slice(0, 20), couponId: coupon._id, couponName: campaign.couponName, campaignId: campaign._id }, settings, now);
+    await addTaskOnce(task);
   }
   return null;
 }

@@ -1,12 +1,13 @@
 import type { BrandSettings } from '../shared/rules/brand-settings';
 import { calendarOccasion, isCalendarEntry } from '../shared/rules/journey-engine';
 import type { JourneyEntry } from '../shared/rules/journeys';
-import { addDaysToDayKey, addMonthsToDayKey, shanghaiDayKey, startOfShanghaiDayKey } from '../shared/time/shanghai';
+import { addDaysToDayKey, addMonthsToDayKey, shanghaiDayKey } from '../shared/time/shanghai';
 import { _, db, type Doc, type Stored } from './cloud';
 import { C, type EnrollmentDoc, type JobStateDoc, type JourneyDoc, type MemberDoc } from './documents';
 import { enter } from './journey-enroll';
 import { memberFacts, tierRanks } from './journey-store';
 import { jobState, saveJobState } from './job-state';
+import { onShanghaiDay } from './queries';
 
 /**
  * Calendar entries — birthday, dormant, join anniversary — have no event to set a member due, so a
@@ -25,7 +26,6 @@ function isLeap(year: number): boolean {
 
 /** The member queries (one per part) whose members may have an occasion on `dayKey`; each a list of conditions to AND. */
 export function calendarParts(entry: JourneyEntry, dayKey: string, dormantDays: number): Doc[][] {
-  const on = (field: string, key: string): Doc[] => [{ [field]: _.gte(startOfShanghaiDayKey(key)) }, { [field]: _.lt(startOfShanghaiDayKey(addDaysToDayKey(key, 1))) }];
   if (entry.kind === 'birthday') {
     if (entry.when === 'month') {
       if (!dayKey.endsWith('01')) return [];
@@ -40,10 +40,10 @@ export function calendarParts(entry: JourneyEntry, dayKey: string, dormantDays: 
   }
   if (entry.kind === 'dormant') {
     const since = addDaysToDayKey(dayKey, -dormantDays);
-    return [on('lastPurchaseAt', since), [{ lastPurchaseAt: null }, ...on('joinedAt', since)]];
+    return [onShanghaiDay('lastPurchaseAt', since), [{ lastPurchaseAt: null }, ...onShanghaiDay('joinedAt', since)]];
   }
   if (entry.kind === 'anniversary') {
-    return Array.from({ length: ANNIVERSARY_YEARS }, (_unused, i) => on('joinedAt', addMonthsToDayKey(dayKey, -12 * (i + 1))));
+    return Array.from({ length: ANNIVERSARY_YEARS }, (_unused, i) => onShanghaiDay('joinedAt', addMonthsToDayKey(dayKey, -12 * (i + 1))));
   }
   return [];
 }

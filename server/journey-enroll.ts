@@ -1,4 +1,4 @@
-import { isCalendarEntry, shouldEnter, type EntryOccasion, type MemberFacts } from '../shared/rules/journey-engine';
+import { ENTRY_FRESH_DAYS, isCalendarEntry, shouldEnter, type EntryOccasion, type MemberFacts } from '../shared/rules/journey-engine';
 import { startOfShanghaiDay } from '../shared/time/shanghai';
 import { _, db, type Stored } from './cloud';
 import { C, type EnrollmentDoc, type JourneyDoc, type TaskDoc } from './documents';
@@ -27,7 +27,7 @@ export async function enter(
   // A calendar occasion is a whole day: the day the journey was switched on still counts.
   const since = journey.activeSince ?? now;
   const from = isCalendarEntry(journey.definition.entry) ? startOfShanghaiDay(since) : since;
-  const earliest = new Date(Math.max(from.getTime(), now.getTime() - 7 * DAY_MS));
+  const earliest = new Date(Math.max(from.getTime(), now.getTime() - ENTRY_FRESH_DAYS * DAY_MS));
   if (!shouldEnter(occasion, existing, journey.definition.reentry, earliest, journey.definition.entry, facts)) return false;
   const first = journey.definition.steps[0];
   const run = {

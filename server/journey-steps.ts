@@ -4,7 +4,7 @@ import type { JourneyStep } from '../shared/rules/journeys';
 import { _, db, type Stored } from './cloud';
 import { grantCoupon } from './coupon-grant';
 import { names } from './directory';
-import { C, type CouponTemplateDoc, type JourneyDoc, type MemberDoc, type MessageDoc, type TaskDoc } from './documents';
+import { C, type CouponTemplateDoc, type JourneyDoc, type MemberDoc, type MessageDoc } from './documents';
 import { isAppError } from './errors';
 import { newId } from './ids';
 import { alreadyTold } from './campaigns';
@@ -59,8 +59,8 @@ export async function runStep(step: Exclude<JourneyStep, { type: 'wait' | 'wait_
 }
 
 async function fallbackTask(ctx: StepContext, title: string, note: string): Promise<StepResult> {
-  const task = openTask(ctx.member, { key: ctx.key, cause: 'journey', dueAt: ctx.now, owner: await taskOwnerFor(ctx.member), createdBy: 'system', title, note }, ctx.settings, ctx.now);
-  await addTaskOnce({ ...task, journeyId: ctx.journey._id } as Stored<TaskDoc>);
+  const task = openTask(ctx.member, { key: ctx.key, cause: 'journey', dueAt: ctx.now, owner: await taskOwnerFor(ctx.member), createdBy: 'system', title, note, journeyId: ctx.journey._id }, ctx.settings, ctx.now);
+  await addTaskOnce(task);
   return { result: 'fallback_task', taskKey: ctx.key };
 }
 
@@ -113,11 +113,11 @@ async function taskStep(step: Extract<JourneyStep, { type: 'task' }>, ctx: StepC
   const purchaseId = ctx.journey.definition.entry.kind === 'purchased' ? ctx.entryKey : null;
   const task = openTask(
     ctx.member,
-    { key, cause: step.cause, dueAt, purchaseId, owner: await taskOwnerFor(ctx.member), createdBy: 'system', title: step.cause === 'journey' ? step.title : '' },
+    { key, cause: step.cause, dueAt, purchaseId, owner: await taskOwnerFor(ctx.member), createdBy: 'system', title: step.cause === 'journey' ? step.title : '', journeyId: ctx.journey._id },
     ctx.settings,
     ctx.now,
   );
-  await addTaskOnce({ ...task, journeyId: ctx.journey._id } as Stored<TaskDoc>);
+  await addTaskOnce(task);
   return { result: 'task', taskKey: key };
 }
 

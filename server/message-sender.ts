@@ -1,6 +1,6 @@
 import type { BrandSettings } from '../shared/rules/brand-settings';
 import { retryAt, sendFailure, type SendFailure } from '../shared/rules/message-delivery';
-import { nextSendTime, quietUntil, recentSends } from '../shared/rules/send-window';
+import { holdReason, nextSendTime, recentSends } from '../shared/rules/send-window';
 import { _, db, openapi, type Stored, type Transaction } from './cloud';
 import { C, type MemberDoc, type MessageDoc, type QuotaLedgerDoc, type TaskDoc } from './documents';
 import { forEachLimited } from './concurrency';
@@ -107,7 +107,7 @@ async function claimMessage(txn: Transaction, id: string, settings: BrandSetting
   const sentAt = recentSends(member.marketingSentAt ?? [], now);
   const at = nextSendTime(now, message.marketing, sentAt, settings.messages);
   if (at.getTime() > now.getTime()) {
-    await messages.doc(id).update({ data: { dueAt: at, heldFor: quietUntil(now, settings.messages.quietHours) ? 'quiet' : 'cap' } });
+    await messages.doc(id).update({ data: { dueAt: at, heldFor: holdReason(now, settings.messages.quietHours) } });
     return { kind: 'settled', as: 'held' };
   }
   const quota = quotaOf(member, message.template);
@@ -185,11 +185,11 @@ async function fallBack(txn: Transaction, message: Stored<MessageDoc>, member: S
   const key = `message:${message._id}`;
   const task = openTask(
     member,
-    { key, cause: message.fallback.cause, dueAt: now, owner: await taskOwnerFor(member), createdBy: 'system', title: message.fallback.title, note: messageText(message) },
+    { key, cause: message.fallback.cause, dueAt: now, owner: await taskOwnerFor(member), createdBy: 'system', title: message.fallback.title, note: messageText(message), journeyId: message.journeyId, campaignId: message.campaignId },
     settings,
     now,
   );
-  await txn.collection<TaskDoc>(C.tasks).add({ data: { ...task, ...(message.journeyId ? { journeyId: message.journeyId } : {}), ...(message.campaignId ? { campaignId: message.campaignId } : {}) } });
+  await txn.collection<TaskDoc>(C.tasks).add({ data: task });
   return key;
 }
 

@@ -1,7 +1,7 @@
 import type { BrandSettings } from '../shared/rules/brand-settings';
 import { messageData, type TemplateValues } from '../shared/rules/message-fields';
 import { MESSAGE_TEMPLATES, type MessageTemplateKey } from '../shared/rules/message-templates';
-import { nextSendTime, quietUntil } from '../shared/rules/send-window';
+import { holdReason, nextSendTime } from '../shared/rules/send-window';
 import type { Stored, Transaction } from './cloud';
 import { C, type MemberDoc, type MessageDoc } from './documents';
 import { insertOnce } from './queries';
@@ -45,7 +45,7 @@ export function newMessage(member: Stored<MemberDoc>, cause: MessageCause, setti
     status: 'pending',
     dueAt,
     attempts: [],
-    heldFor: dueAt.getTime() <= now.getTime() ? null : quietUntil(now, settings.messages.quietHours) ? 'quiet' : 'cap',
+    heldFor: dueAt.getTime() <= now.getTime() ? null : holdReason(now, settings.messages.quietHours),
     fallbackTaskKey: null,
     fallback: cause.fallback ?? null,
     journeyId: cause.journeyId ?? null,

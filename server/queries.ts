@@ -1,4 +1,5 @@
-import { db, type Stored } from './cloud';
+import { addDaysToDayKey, startOfShanghaiDayKey } from '../shared/time/shanghai';
+import { _, db, type Doc, type Stored } from './cloud';
 import { C, type MemberDoc, type StaffDoc, type StoreDoc } from './documents';
 import { AppError, isDuplicateKey, isNotFound } from './errors';
 
@@ -67,4 +68,9 @@ export async function insertOnce<T>(collection: string, doc: Stored<T>): Promise
     if (isDuplicateKey(error)) return false;
     throw error;
   }
+}
+
+/** Conditions (to AND) for a date field falling on a Shanghai day (YYYYMMDD). */
+export function onShanghaiDay(field: string, dayKey: string): Doc[] {
+  return [{ [field]: _.gte(startOfShanghaiDayKey(dayKey)) }, { [field]: _.lt(startOfShanghaiDayKey(addDaysToDayKey(dayKey, 1))) }];
 }

@@ -1,9 +1,10 @@
 import { buildRollup, type DailyRollup, type RollupPurchase, type RollupSnapshot } from '../shared/rules/rollups';
 import { SEGMENTS } from '../shared/contracts/care';
 import type { BrandSettings } from '../shared/rules/brand-settings';
-import { addDaysToDayKey, shanghaiDayKey, startOfShanghaiDayKey } from '../shared/time/shanghai';
+import { addDaysToDayKey, shanghaiDayKey } from '../shared/time/shanghai';
 import { _, db, type Doc, type Stored } from './cloud';
 import { storeDirectory } from './directory';
+import { onShanghaiDay } from './queries';
 import { C, type MemberDoc, type PurchaseDoc, type PurchaseReceipt, type TaskDoc } from './documents';
 
 /**
@@ -27,10 +28,6 @@ async function all<T>(collection: string, where: Doc, fields: Record<string, boo
   }
 }
 
-function dayRange(field: string, day: string): Doc[] {
-  return [{ [field]: _.gte(startOfShanghaiDayKey(day)) }, { [field]: _.lt(startOfShanghaiDayKey(addDaysToDayKey(day, 1))) }];
-}
-
 async function snapshotOf(storeId: string, settings: BrandSettings): Promise<RollupSnapshot> {
   const members = db.collection<MemberDoc>(C.members);
   const count = async (where: Doc) => (await members.where({ homeStoreId: storeId, ...where }).count()).total;
@@ -45,9 +42,9 @@ async function snapshotOf(storeId: string, settings: BrandSettings): Promise<Rol
 /** One store's day, from its raw records (with today's snapshot when asked). */
 export async function computeRollup(storeId: string, day: string, settings: BrandSettings, withSnapshot: boolean): Promise<DailyRollup> {
   const [purchases, joined, tasks, snapshot] = await Promise.all([
-    all<PurchaseDoc>(C.purchases, _.and([{ storeId, status: 'valid' }, ...dayRange('paidAt', day)]), { memberId: true, staffId: true, paidFen: true, amountFen: true, discountFen: true, couponIds: true, paidAt: true }),
-    all<MemberDoc>(C.members, _.and([{ homeStoreId: storeId }, ...dayRange('joinedAt', day)]), { inviterStaffId: true }),
-    all<TaskDoc>(C.tasks, _.and([{ storeId }, ...dayRange('closedAt', day)]), { status: true, closedBy: true }),
+    all<PurchaseDoc>(C.purchases, _.and([{ storeId, status: 'valid' }, ...onShanghaiDay('paidAt', day)]), { memberId: true, staffId: true, paidFen: true, amountFen: true, discountFen: true, couponIds: true, paidAt: true }),
+    all<MemberDoc>(C.members, _.and([{ homeStoreId: storeId }, ...onShanghaiDay('joinedAt', day)]), { inviterStaffId: true }),
+    all<TaskDoc>(C.tasks, _.and([{ storeId }, ...onShanghaiDay('closedAt', day)]), { status: true, closedBy: true }),
     withSnapshot ? snapshotOf(storeId, settings) : Promise.resolve(null),
   ]);
   const buyers = [...new Set(purchases.map((p) => p.memberId))];

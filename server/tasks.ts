@@ -16,6 +16,9 @@ export interface NewTask {
   couponName?: string | null;
   title?: string;
   note?: string;
+  /** The journey or campaign that made it (their figures count by it). */
+  journeyId?: string | null;
+  campaignId?: string | null;
 }
 
 /** An open task for a member, its script's placeholders filled from the member as they are now. */
@@ -39,6 +42,8 @@ export function openTask(member: Stored<MemberDoc>, task: NewTask, settings: Bra
     closedBy: null,
     outcome: null,
     closedReason: null,
+    ...(task.journeyId ? { journeyId: task.journeyId } : {}),
+    ...(task.campaignId ? { campaignId: task.campaignId } : {}),
   };
 }
 

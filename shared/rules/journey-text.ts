@@ -1,9 +1,9 @@
 import { MESSAGE_TEMPLATES } from './message-templates';
+import { SEGMENT_LABELS } from './segments';
+import { TASK_CAUSE_TITLES } from './task-text';
 import type { JourneyCondition, JourneyEntry, JourneyStep } from './journeys';
 
 /** How journeys read on screen: the entry, each step, each condition (one place for list, editor and figures). */
-const SEGMENT_NAMES = { new: '新客户', active: '活跃', dormant: '沉睡', vip: 'VIP', regular: '普通' } as const;
-const TASK_NAMES = { thanks: '购后感谢', recommend: '购后推荐', revisit: '购后回访', journey: '旅程待办' } as const;
 
 /** Names for ids a journey holds (tags, coupon templates); without them ids are shown as they are. */
 export interface JourneyNames {
@@ -11,10 +11,11 @@ export interface JourneyNames {
   coupon?: (id: string) => string;
 }
 
-const bare = (tag: string) => tag.replace(/^auto:(category:|segment:)?/, '');
+/** A tag key without its automatic prefix, when no name is known for it. */
+export const tagText = (tag: string) => tag.replace(/^auto:(category:|segment:)?/, '');
 
 function tagName(tag: string, names: JourneyNames): string {
-  return names.tag?.(tag) || bare(tag);
+  return names.tag?.(tag) || tagText(tag);
 }
 
 export function entryText(entry: JourneyEntry, names: JourneyNames = {}): string {
@@ -45,7 +46,7 @@ export function conditionText(condition: JourneyCondition, names: JourneyNames =
     case 'has_tag':
       return `有标签「${tagName(condition.tag, names)}」`;
     case 'segment_is':
-      return `分群为${SEGMENT_NAMES[condition.segment]}`;
+      return `分群为${SEGMENT_LABELS[condition.segment]}`;
     case 'tier_at_least':
       return `等级不低于 ${condition.tierId}`;
     case 'has_quota':
@@ -66,7 +67,7 @@ export function stepSummary(step: JourneyStep, names: JourneyNames = {}): string
     case 'coupon':
       return `发放优惠券${names.coupon?.(step.couponTemplateId) ? `「${names.coupon(step.couponTemplateId)}」` : ''}${step.notify ? '并通知' : ''}`;
     case 'task':
-      return `创建待办：${step.cause === 'journey' ? step.title : TASK_NAMES[step.cause]}（${step.dueInDays}天内）`;
+      return `创建待办：${step.cause === 'journey' ? step.title : TASK_CAUSE_TITLES[step.cause]}（${step.dueInDays}天内）`;
     case 'tag':
       return `${step.op === 'add' ? '添加' : '移除'}标签「${tagName(step.tag, names)}」`;
     case 'branch':

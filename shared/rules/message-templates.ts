@@ -11,8 +11,6 @@
 export const MESSAGE_TEMPLATE_KEYS = ['points_changed', 'coupon_arrived', 'coupon_expiring', 'tier_upgraded', 'store_notice'] as const;
 export type MessageTemplateKey = (typeof MESSAGE_TEMPLATE_KEYS)[number];
 
-export type KeywordType = 'thing' | 'number' | 'time' | 'date' | 'phrase' | 'amount' | 'character_string' | 'name';
-
 export interface TemplateKeyword {
   /** WeChat's keyword name, e.g. thing1: the data key of subscribeMessage.send. */
   key: string;
@@ -95,8 +93,4 @@ export const MAX_TEMPLATES_PER_REQUEST = 3;
 
 export function keywordType(key: string): string {
   return key.replace(/\d+$/, '');
-}
-
-export function isMessageTemplateKey(value: string): value is MessageTemplateKey {
-  return (MESSAGE_TEMPLATE_KEYS as readonly string[]).includes(value);
 }

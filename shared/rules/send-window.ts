@@ -29,6 +29,11 @@ export function quietUntil(now: Date, quiet: MessageSettings['quietHours']): Dat
   return new Date(startOfShanghaiDayKey(endDay).getTime() + end * MINUTE_MS);
 }
 
+/** Why a message waits from `now`: the quiet hours if now is in them, else the cap. */
+export function holdReason(now: Date, quiet: MessageSettings['quietHours']): 'quiet' | 'cap' {
+  return quietUntil(now, quiet) ? 'quiet' : 'cap';
+}
+
 /** Marketing sends within the last week: what the cap counts, and all a member document keeps. */
 export function recentSends(sentAt: Date[], now: Date): Date[] {
   return sentAt.filter((at) => now.getTime() - at.getTime() < WEEK_MS).sort((a, b) => a.getTime() - b.getTime());

@@ -1,3 +1,4 @@
+import { SEGMENT_LABELS } from '../../shared/rules/segments';
 import { loadState } from '../../behaviors/load-state';
 import { callAutomation, isLostAnswer, toActionFailure } from '../../services/cloud';
 import type { AutomationOptionsView, OptionView } from '../../shared/contracts/automation-views';
@@ -16,13 +17,8 @@ import { PendingRequests } from '../../utils/request-id';
 const pending = new PendingRequests();
 const COUNT_DELAY_MS = 300;
 
-const SEGMENTS: OptionView[] = [
-  { id: 'new', name: '新客户' },
-  { id: 'active', name: '活跃' },
-  { id: 'dormant', name: '沉睡' },
-  { id: 'vip', name: 'VIP' },
-  { id: 'regular', name: '普通' },
-];
+/** The segments, worded as everywhere else (shared/rules/segments.ts). */
+const SEGMENTS: OptionView[] = Object.entries(SEGMENT_LABELS).map(([id, name]) => ({ id, name }));
 
 type Part = keyof Audience;
 interface Chip {

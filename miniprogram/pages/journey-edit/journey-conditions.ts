@@ -1,3 +1,4 @@
+import { SEGMENT_LABELS } from '../../shared/rules/segments';
 import type { OptionView } from '../../shared/contracts/automation-views';
 import { conditionText, type JourneyNames } from '../../shared/rules/journey-text';
 import type { JourneyCondition, JourneyStep } from '../../shared/rules/journeys';
@@ -12,13 +13,8 @@ export const CONDITION_KINDS: Array<{ kind: JourneyCondition['kind']; name: stri
   { kind: 'tier_at_least', name: '等级不低于' },
 ];
 
-export const SEGMENTS: OptionView[] = [
-  { id: 'new', name: '新客户' },
-  { id: 'active', name: '活跃' },
-  { id: 'dormant', name: '沉睡' },
-  { id: 'vip', name: 'VIP' },
-  { id: 'regular', name: '普通' },
-];
+/** The segments, worded as everywhere else (shared/rules/segments.ts). */
+export const SEGMENTS: OptionView[] = Object.entries(SEGMENT_LABELS).map(([id, name]) => ({ id, name }));
 
 export const TEMPLATES: OptionView[] = MESSAGE_TEMPLATE_KEYS.map((key) => ({ id: key, name: MESSAGE_TEMPLATES[key].title }));
 
