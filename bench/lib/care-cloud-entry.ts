@@ -10,11 +10,8 @@
  * measured functions time out and would have been timed as theirs. The data folder is thrown away.
  */
 import { performance } from 'node:perf_hooks';
-import { cloudOptionsFromArgs, exitOnFailure, serve } from '../../emulator/cli';
+import { SEEDED_LINE, serveSeeded } from './seeding-cloud';
 import { BRAND_TAGS, CARE_STAFF, CARE_STORES, generateCareBrand, type CareBrandOptions } from './care-brand';
-
-const BATCH = 1000;
-export const SEEDED_LINE = 'care seeded ';
 
 export interface SeedFacts {
   members: number;
@@ -36,42 +33,31 @@ export interface SeedRequest {
   dueBy: string;
 }
 
-const args = process.argv.slice(2);
-const at = args.indexOf('--care-seed');
-const request = JSON.parse(args[at + 1]) as SeedRequest;
-args.splice(at, 2);
-
-serve(cloudOptionsFromArgs(args))
-  .then((cloud) => {
-    (cloud.db as unknown as { storage: { options: { compactAtBytes?: number } } }).storage.options.compactAtBytes = Number.POSITIVE_INFINITY;
-    const t0 = performance.now();
-    const options: CareBrandOptions = { count: request.count, yesterdayShare: request.yesterdayShare, now: new Date(request.now) };
-    const brand = generateCareBrand(options);
-    const t1 = performance.now();
-    const insert = (collection: string, docs: object[]) => {
-      for (let i = 0; i < docs.length; i += BATCH) cloud.db.insert(collection, docs.slice(i, i + BATCH) as Array<Record<string, unknown>>);
-    };
-    insert('stores', CARE_STORES);
-    insert('staff', CARE_STAFF);
-    insert('tags', BRAND_TAGS);
-    insert('coupons', brand.coupons);
-    insert('interactions', brand.interactions);
-    insert('job_state', brand.jobState);
-    insert('tasks', brand.tasks);
-    insert('members', brand.members);
-    const dueBy = Date.parse(request.dueBy);
-    const facts: SeedFacts = {
-      members: brand.members.length,
-      tasks: brand.tasks.length,
-      openTasks: brand.tasks.filter((task) => task.status === 'open').length,
-      boughtYesterday: brand.boughtYesterday,
-      profileMemberId: brand.profileMemberId,
-      // A member of the first store (even numbers are S01's), where the benched clerk works.
-      phoneTail: brand.members.find((m, i) => i % 2 === 0 && i > 0 && m.phoneTail)!.phoneTail!,
-      due: brand.members.filter((m) => m.careDueAt && m.careDueAt.getTime() <= dueBy).length,
-      buildSeconds: (t1 - t0) / 1000,
-      insertSeconds: (performance.now() - t1) / 1000,
-    };
-    console.log(`${SEEDED_LINE}${JSON.stringify(facts)}`);
-  })
-  .catch(exitOnFailure);
+serveSeeded<SeedRequest>('--care-seed', (request, insert) => {
+  const t0 = performance.now();
+  const options: CareBrandOptions = { count: request.count, yesterdayShare: request.yesterdayShare, now: new Date(request.now) };
+  const brand = generateCareBrand(options);
+  const t1 = performance.now();
+  insert('stores', CARE_STORES);
+  insert('staff', CARE_STAFF);
+  insert('tags', BRAND_TAGS);
+  insert('coupons', brand.coupons);
+  insert('interactions', brand.interactions);
+  insert('job_state', brand.jobState);
+  insert('tasks', brand.tasks);
+  insert('members', brand.members);
+  const dueBy = Date.parse(request.dueBy);
+  const facts: SeedFacts = {
+    members: brand.members.length,
+    tasks: brand.tasks.length,
+    openTasks: brand.tasks.filter((task) => task.status === 'open').length,
+    boughtYesterday: brand.boughtYesterday,
+    profileMemberId: brand.profileMemberId,
+    // A member of the first store (even numbers are S01's), where the benched clerk works.
+    phoneTail: brand.members.find((m, i) => i % 2 === 0 && i > 0 && m.phoneTail)!.phoneTail!,
+    due: brand.members.filter((m) => m.careDueAt && m.careDueAt.getTime() <= dueBy).length,
+    buildSeconds: (t1 - t0) / 1000,
+    insertSeconds: (performance.now() - t1) / 1000,
+  };
+  console.log(`${SEEDED_LINE}${JSON.stringify(facts)}`);
+});

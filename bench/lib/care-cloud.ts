@@ -4,12 +4,11 @@ import { buildFunctions } from '../../scripts/lib/build-functions';
 import type { MembershipCloud } from '../../server/testing';
 import type { SeedFacts, SeedRequest } from './care-cloud-entry';
 import { onCleanup, tempDir } from './cleanup';
+import { SEEDED_LINE } from './seeding-cloud';
 import { watchCloud } from './watch-cloud';
 
 const FUNCTIONS = path.resolve(__dirname, '../../cloudfunctions');
 const ENTRY = path.join(__dirname, 'care-cloud-entry.ts');
-/** What a seeding entry prints, then its facts as JSON, once the brand is in. */
-export const SEEDED_LINE = 'care seeded ';
 const SEED_TIMEOUT_MS = 180_000;
 
 /**
