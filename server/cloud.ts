@@ -49,6 +49,7 @@ export interface TransactionCollection<T> {
     get(): Promise<{ data: Stored<T> }>;
     set(options: { data: T }): Promise<unknown>;
     update(options: { data: Partial<T> | Doc }): Promise<{ stats: { updated: number } }>;
+    remove(): Promise<unknown>;
   };
   add(options: { data: T & { _id?: string } }): Promise<{ _id: string }>;
 }
@@ -67,12 +68,23 @@ export interface Command {
   gte(value: unknown): unknown;
   inc(value: number): unknown;
   remove(): unknown;
+  /** Replaces a whole object field (a plain object would only set the keys it names). */
+  set(value: unknown): unknown;
   push(values: unknown[]): unknown;
   addToSet(value: unknown): unknown;
   pull(value: unknown): unknown;
   and(conditions: Doc[]): Doc;
   or(conditions: Doc[]): Doc;
-  aggregate: { sum(value: unknown): unknown; cond(spec: Doc): unknown; eq(values: unknown[]): unknown };
+  aggregate: {
+    sum(value: unknown): unknown;
+    cond(spec: Doc): unknown;
+    eq(values: unknown[]): unknown;
+    gte(values: unknown[]): unknown;
+    add(values: unknown[]): unknown;
+    objectToArray(value: unknown): unknown;
+    reduce(spec: Doc): unknown;
+    switch(spec: Doc): unknown;
+  };
 }
 
 export interface Database {
@@ -109,5 +121,25 @@ export const openapi = {
   /** Throws WeChat's error ({errCode, errMsg}) on failure, as the SDK does. */
   async sendSubscribeMessage(message: { touser: string; templateId: string; page: string; data: Record<string, { value: string }> }): Promise<void> {
     await cloud.openapi.subscribeMessage.send({ ...message, miniprogramState: 'formal', lang: 'zh_CN' });
+  },
+};
+
+/** Cloud storage: files the functions write (a member's data export) and the temporary links to them. */
+export const storage = {
+  async upload(cloudPath: string, content: Buffer): Promise<string> {
+    const res = (await cloud.uploadFile({ cloudPath, fileContent: content })) as { fileID: string };
+    return res.fileID;
+  },
+  /** A link anyone holding it can open until it expires (maxAge seconds). */
+  async temporaryUrl(fileId: string, maxAgeSeconds: number): Promise<string> {
+    const res = (await cloud.getTempFileURL({ fileList: [{ fileID: fileId, maxAge: maxAgeSeconds }] } as never)) as {
+      fileList: Array<{ fileID: string; status: number; errMsg: string; tempFileURL: string }>;
+    };
+    const file = res.fileList[0];
+    if (!file || file.status !== 0) throw new Error(`no link for ${fileId}: ${file?.errMsg ?? 'no answer'}`);
+    return file.tempFileURL;
+  },
+  async remove(fileIds: string[]): Promise<void> {
+    if (fileIds.length) await cloud.deleteFile({ fileList: fileIds });
   },
 };

@@ -234,7 +234,8 @@ export interface TierChangeDoc {
   memberId: string;
   from: string;
   to: string;
-  reason: 'purchase' | 'review' | 'void';
+  /** 'settings': an admin's new tiers lifted the member (server/tier-rollout.ts). */
+  reason: 'purchase' | 'review' | 'void' | 'settings';
   growth: number;
   purchaseId: string | null;
   at: Date;
@@ -411,7 +412,7 @@ export interface MemberMessageFields {
   journeyDueAt: Date | null;
 }
 
-export type MessageStatus = 'pending' | 'sending' | 'sent' | 'refused' | 'failed' | 'no_quota' | 'stale' | 'unknown';
+export type MessageStatus = 'pending' | 'sending' | 'sent' | 'refused' | 'failed' | 'no_quota' | 'stale' | 'unknown' | 'cancelled';
 
 /** The outbox: one message per cause, its _id the cause's key (points:<purchase>, coupon:<coupon>, journey:…). */
 export interface MessageDoc {
@@ -580,6 +581,37 @@ export interface ReferralDoc {
   rewardPoints: number;
 }
 
+/**
+ * A closed membership (PIPL), `_id` the member id it had: what stays for the store's figures, with no
+ * identity, and how far the erasure of other collections got (server/membership-close.ts).
+ */
+export interface ClosedMemberDoc {
+  status: 'erasing' | 'closed';
+  /** The request that closed it: a retry finds its answer by it. */
+  requestId: string;
+  closedAt: Date;
+  joinedAt: Date;
+  homeStoreId: string | null;
+  inviterStaffId: string | null;
+  tierId: string;
+  purchaseCount: number;
+  totalSpendFen: number;
+  firstPurchaseAt: Date | null;
+  lastPurchaseAt: Date | null;
+  pointsForfeited: number;
+  couponsRevoked: number;
+  stepsDone: string[];
+  finishedAt: Date | null;
+}
+
+/** A member's data export in cloud storage; `_id` is `<member>:<request>`. Deleted with the file after a day, or on closing. */
+export interface DataExportDoc {
+  memberId: string;
+  fileId: string;
+  bytes: number;
+  createdAt: Date;
+}
+
 export const C = {
   settings: 'settings',
   stores: 'stores',
@@ -612,4 +644,6 @@ export const C = {
   holds: 'stock_holds',
   referralCodes: 'referral_codes',
   referrals: 'referrals',
+  closedMembers: 'closed_members',
+  dataExports: 'data_exports',
 } as const;

@@ -38,7 +38,7 @@ export function noPhoneKey(memberId: string): string {
  */
 export function newMember(input: NewMemberInput, settings: BrandSettings): { member: Stored<MemberDoc>; welcome: Stored<LedgerDoc> | null } {
   const points = settings.welcomePoints;
-  const expiresAt = expiryForEarning(input.joinedAt);
+  const expiresAt = expiryForEarning(input.joinedAt, settings.pointsExpiryYears);
   const lots: PointsLot[] = points > 0 ? [{ id: input.welcomeLotId, points, remaining: points, earnedAt: input.joinedAt, expiresAt }] : [];
   const member: Stored<MemberDoc> = {
     _id: input.memberId,

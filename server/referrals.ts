@@ -60,12 +60,12 @@ export async function referralView(member: Stored<MemberDoc>, settings: BrandSet
   };
 }
 
-async function credit(memberId: string, lotId: string, points: number, reason: string, now: Date): Promise<void> {
+async function credit(memberId: string, lotId: string, points: number, reason: string, settings: BrandSettings, now: Date): Promise<void> {
   try {
     await withTransaction(async (txn) => {
       const member = await txnGet<MemberDoc>(txn, C.members, memberId);
       if (!member) return;
-      const state = applyAdjustment(memberState(member), { points, lotId, now });
+      const state = applyAdjustment(memberState(member), { points, lotId, now }, settings);
       if (!state) return;
       await txn.collection<LedgerDoc>(C.ledger).add({ data: { _id: lotId, memberId, type: 'adjust', points, reason, storeId: member.homeStoreId, staffId: null, purchaseId: null, expiresAt: state.pointsLots.find((lot) => lot.id === lotId)?.expiresAt ?? null, createdAt: now } });
       await saveMember(txn, withMemberState(member, state));
@@ -81,8 +81,8 @@ export async function rewardReferral(friend: Stored<MemberDoc>, settings: BrandS
   const referral = await getById<ReferralDoc>(C.referrals, friend._id);
   if (!referral || referral.status !== 'joined') return false;
   const points = settings.referralRewardPoints;
-  await credit(friend._id, `referral:${friend._id}:friend`, points, '好友邀请奖励（首次消费）', now);
-  await credit(referral.referrerId, `referral:${friend._id}:referrer`, points, '邀请好友奖励', now);
+  await credit(friend._id, `referral:${friend._id}:friend`, points, '好友邀请奖励（首次消费）', settings, now);
+  await credit(referral.referrerId, `referral:${friend._id}:referrer`, points, '邀请好友奖励', settings, now);
   await db.collection<ReferralDoc>(C.referrals).where({ _id: friend._id, status: 'joined' }).update({ data: { status: 'rewarded', rewardedAt: now, rewardPoints: points } });
   return true;
 }

@@ -38,3 +38,25 @@ function checked(stored: unknown): BrandSettings {
 export function forgetBrandSettings(): void {
   cached = undefined;
 }
+
+/**
+ * Replaces some top-level parts of settings/brand (the tiers, the points rules…) and writes the whole
+ * document back, checked as a whole first: the result is the settings every function will load, or
+ * nothing is written and `invalid` is called with every problem. Admins only, rarely: no merge of
+ * concurrent edits beyond "the last save wins".
+ */
+export async function saveBrandSettings(part: Partial<BrandSettings>, staffId: string, now: Date, invalid: (problems: string[]) => never): Promise<BrandSettings> {
+  let stored: Record<string, unknown> = {};
+  try {
+    const { _id: _ignored, ...data } = (await db.collection<Record<string, unknown>>(C.settings).doc('brand').get()).data;
+    stored = data;
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  const next = { ...stored, ...part, updatedAt: now, updatedBy: staffId };
+  const parsed = parseBrandSettings(next);
+  if (!parsed.ok) return invalid(parsed.problems);
+  await db.collection<Record<string, unknown>>(C.settings).doc('brand').set({ data: next });
+  forgetBrandSettings();
+  return parsed.value;
+}

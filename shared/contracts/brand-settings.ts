@@ -75,6 +75,8 @@ export const brandSettingsDocument = z.object({
   care: care.optional(),
   messages: messages.optional(),
   referralRewardPoints: z.number().optional(),
+  pointsPerYuan: z.number().optional(),
+  pointsExpiryYears: z.number().optional(),
   updatedAt: z.date().optional(),
   updatedBy: z.string().optional(),
 })

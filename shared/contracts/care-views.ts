@@ -159,7 +159,10 @@ export type AuditAction =
   | 'coupon_grant'
   | 'journey_change'
   | 'campaign_create'
-  | 'settings_change';
+  | 'settings_change'
+  /** A member's own: their data exported, their membership closed (no staff: staffId is ''). */
+  | 'data_export'
+  | 'membership_close';
 
 export interface AuditEntryView {
   id: string;

@@ -32,6 +32,8 @@ export const ERROR_MESSAGES = {
   APPROVAL_NOT_FOUND: '待确认的消费不存在或已处理',
   APPROVAL_DECLINED: '该笔消费已被店长驳回',
   SETTINGS_INVALID: '品牌设置有误，请联系管理员检查设置',
+  SETTINGS_REJECTED: '设置有误，请按提示修改',
+  TIER_HAS_MEMBERS: '该等级还有会员，不能删除',
   COUPON_NOT_FOUND: '优惠券不存在',
   COUPON_NOT_APPLICABLE: '这张券不能用于本次消费',
   COUPON_CODE_INVALID: '无法识别的券码',

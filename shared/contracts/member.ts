@@ -4,7 +4,8 @@ import { birthday, gender, personName, phoneNumber, requestId } from './fields';
 import { MESSAGE_TEMPLATE_KEYS } from '../rules/message-templates';
 import { REFERRAL_CODE } from '../rules/referral';
 import type { SubscriptionView } from './automation-views';
-import type { CardView, JoinView, MemberCodeView, PointsHistoryView, ReferralView } from './views';
+import { CLOSE_CONFIRMATION } from '../rules/my-data';
+import type { CardView, ClosedMembershipView, DataExportView, JoinView, MemberCodeView, MyDataView, PointsHistoryView, ReferralView } from './views';
 
 /** The `member` cloud function: what a shopper does. Identity is the caller's OPENID. */
 export const memberContract = {
@@ -64,6 +65,24 @@ export const memberContract = {
   updateProfile: action(
     z.object({ name: personName.optional(), gender: gender.optional(), birthday: birthday.optional() }),
   ).returns<CardView>(),
+
+  /** 我的数据: profile, what the brand keeps (counts and readable lines), what closing would do. */
+  myData: action(z.object({}).default({})).returns<MyDataView>(),
+
+  /**
+   * Writes everything held on the caller to a JSON file in cloud storage and answers a temporary link
+   * (an hour). One file per request id: a retry answers the same file. Audited.
+   */
+  exportData: action(z.object({ requestId })).returns<DataExportView>(),
+
+  /**
+   * Closes the caller's membership: personal data erased, points forfeited, unused coupons revoked,
+   * open tasks closed; purchases and ledgers stay without identity; the OPENID and phone may join again
+   * as a new member. Idempotent by request id. Audited.
+   */
+  closeMembership: action(
+    z.object({ requestId, confirmation: z.literal(CLOSE_CONFIRMATION, `请输入“${CLOSE_CONFIRMATION}”确认`) }),
+  ).returns<ClosedMembershipView>(),
 };
 
 

@@ -57,7 +57,7 @@ export interface MemberCodeView {
   ttlSeconds: number;
 }
 
-export type LedgerType = 'earn' | 'welcome' | 'spend' | 'expire' | 'adjust' | 'reverse';
+export type LedgerType = 'earn' | 'welcome' | 'spend' | 'expire' | 'adjust' | 'reverse' | 'close';
 
 export interface LedgerEntryView {
   id: string;
@@ -257,4 +257,35 @@ export interface ReferralView {
   rewardPoints: number;
   invitations: Array<{ name: string; joinedAt: string; status: 'joined' | 'rewarded' | 'refused'; statusText: string }>;
   rewardedCount: number;
+}
+
+/** 我的数据: the member's own data, whole (their own phone unmasked: it is theirs). */
+export interface MyDataView {
+  profile: { name: string; phone: string; gender: Gender; birthday: string | null; birthdayLocked: boolean };
+  joinedAt: string;
+  homeStoreName: string;
+  tierName: string;
+  points: number;
+  consent: { version: string; agreedAt: string };
+  counts: { purchases: number; pointsEntries: number; coupons: number; interactions: number; tierChanges: number; invitations: number };
+  /** Readable lines (shared/rules/my-data.ts), also at the top of the export file. */
+  summary: string[];
+  /** What closing the membership does, and the word that confirms it. */
+  closing: { consequences: string[]; confirmation: string };
+}
+
+/** An export written to cloud storage: a link that works until `urlExpiresAt`. */
+export interface DataExportView {
+  fileId: string;
+  url: string;
+  urlExpiresAt: string;
+  fileName: string;
+  bytes: number;
+  summary: string[];
+}
+
+export interface ClosedMembershipView {
+  closedAt: string;
+  pointsForfeited: number;
+  couponsRevoked: number;
 }

@@ -38,6 +38,10 @@ export interface BrandSettings {
   messages: MessageSettings;
   /** 老带新: points each side gets when the invited friend makes a first purchase (0: off). */
   referralRewardPoints: number;
+  /** The earn rate: points per yuan paid, before the tier's multiplier. */
+  pointsPerYuan: number;
+  /** Points expire at the end of the calendar year this many years after the one they were earned in (0: that same year). */
+  pointsExpiryYears: number;
 }
 
 export const DEFAULT_BRAND_SETTINGS: BrandSettings = {
@@ -90,6 +94,8 @@ export const DEFAULT_BRAND_SETTINGS: BrandSettings = {
   care: DEFAULT_CARE_SETTINGS,
   messages: DEFAULT_MESSAGE_SETTINGS,
   referralRewardPoints: 200,
+  pointsPerYuan: 1,
+  pointsExpiryYears: 1,
 };
 
 const HEX_COLOR = /^#[0-9A-Fa-f]{6}$/;
@@ -98,29 +104,55 @@ const MAX_MULTIPLIER_PERMILLE = 10000;
 /** The growth map holds one bucket per day of the window; two years keeps the member document small. */
 const MAX_GROWTH_WINDOW_MONTHS = 24;
 const MAX_BENEFITS = 8;
+/** With the tier multiplier (≤ 10×) and a sale (≤ 1亿分) the product stays a safe integer. */
+const MAX_POINTS_PER_YUAN = 100;
+const MAX_EXPIRY_YEARS = 5;
 
 function isNonNegativeInteger(value: number): boolean {
   return Number.isSafeInteger(value) && value >= 0;
 }
 
-function tierProblems(tier: TierDef, index: number): string[] {
+/** A problem with one field of the settings, keyed by its path (tiers.1.threshold), for a form. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+function tierProblems(tier: TierDef, index: number): FieldProblem[] {
   const label = `第${index + 1}个等级（${tier.id || '无ID'}）`;
-  const problems: string[] = [];
-  if (!/^[A-Za-z0-9_-]{1,32}$/.test(tier.id)) problems.push(`${label}：ID须为1–32位字母、数字、-或_`);
-  if (tier.name.trim() === '' || tier.name.length > 10) problems.push(`${label}：名称须为1–10个字`);
-  if (!HEX_COLOR.test(tier.color)) problems.push(`${label}：颜色须为 #RRGGBB`);
-  if (!isNonNegativeInteger(tier.threshold)) problems.push(`${label}：升级门槛须为非负整数`);
-  if (!isNonNegativeInteger(tier.keepThreshold)) problems.push(`${label}：保级门槛须为非负整数`);
-  else if (tier.keepThreshold > tier.threshold) problems.push(`${label}：保级门槛不能高于升级门槛`);
-  if (
-    !Number.isInteger(tier.multiplierPermille) ||
-    tier.multiplierPermille < 1000 ||
-    tier.multiplierPermille > MAX_MULTIPLIER_PERMILLE
-  ) {
-    problems.push(`${label}：积分倍率须为1000–${MAX_MULTIPLIER_PERMILLE}‰的整数`);
+  const problems: FieldProblem[] = [];
+  const add = (key: keyof TierDef, message: string) => problems.push({ field: `tiers.${index}.${key}`, message: `${label}：${message}` });
+  if (!/^[A-Za-z0-9_-]{1,32}$/.test(tier.id)) add('id', 'ID须为1–32位字母、数字、-或_');
+  if (tier.name.trim() === '' || tier.name.length > 10) add('name', '名称须为1–10个字');
+  if (!HEX_COLOR.test(tier.color)) add('color', '颜色须为 #RRGGBB');
+  if (!isNonNegativeInteger(tier.threshold)) add('threshold', '升级门槛须为非负整数');
+  if (!isNonNegativeInteger(tier.keepThreshold)) add('keepThreshold', '保级门槛须为非负整数');
+  else if (tier.keepThreshold > tier.threshold) add('keepThreshold', '保级门槛不能高于升级门槛');
+  if (!Number.isInteger(tier.multiplierPermille) || tier.multiplierPermille < 1000 || tier.multiplierPermille > MAX_MULTIPLIER_PERMILLE) {
+    add('multiplierPermille', `积分倍率须为1000–${MAX_MULTIPLIER_PERMILLE}‰的整数`);
   }
-  if (tier.benefits.length > MAX_BENEFITS) problems.push(`${label}：权益最多${MAX_BENEFITS}条`);
-  if (tier.benefits.some((benefit) => benefit.trim() === '')) problems.push(`${label}：权益不能为空`);
+  if (tier.benefits.length > MAX_BENEFITS) add('benefits', `权益最多${MAX_BENEFITS}条`);
+  if (tier.benefits.some((benefit) => benefit.trim() === '')) add('benefits', '权益不能为空');
+  return problems;
+}
+
+/** The ladder's problems by field: each tier's own, then the order and uniqueness of all of them. */
+export function tiersProblems(tiers: TierDef[]): FieldProblem[] {
+  if (tiers.length === 0) return [{ field: 'tiers', message: '至少需要一个会员等级' }];
+  const problems = tiers.flatMap((tier, index) => tierProblems(tier, index));
+  if (tiers[0].threshold !== 0) problems.push({ field: 'tiers.0.threshold', message: '最低等级的升级门槛须为0' });
+  if (tiers[0].keepThreshold !== 0) problems.push({ field: 'tiers.0.keepThreshold', message: '最低等级的保级门槛须为0' });
+  for (let i = 1; i < tiers.length; i += 1) {
+    // Equal thresholds would make "the tier for this growth" ambiguous.
+    if (tiers[i].threshold <= tiers[i - 1].threshold) {
+      problems.push({ field: `tiers.${i}.threshold`, message: `等级须按升级门槛从低到高排列且门槛不能相同（${tiers[i - 1].id} → ${tiers[i].id}）` });
+    }
+  }
+  const seen = new Set<string>();
+  tiers.forEach((tier, index) => {
+    if (seen.has(tier.id)) problems.push({ field: `tiers.${index}.id`, message: `等级ID重复：${tier.id}` });
+    seen.add(tier.id);
+  });
   return problems;
 }
 
@@ -129,25 +161,7 @@ export function validateBrandSettings(settings: BrandSettings): string[] {
   const problems: string[] = [];
   if (settings.brandName.trim() === '') problems.push('品牌名称不能为空');
 
-  const { tiers } = settings;
-  if (tiers.length === 0) {
-    problems.push('至少需要一个会员等级');
-  } else {
-    tiers.forEach((tier, index) => problems.push(...tierProblems(tier, index)));
-    if (tiers[0].threshold !== 0) problems.push('最低等级的升级门槛须为0');
-    if (tiers[0].keepThreshold !== 0) problems.push('最低等级的保级门槛须为0');
-    for (let i = 1; i < tiers.length; i += 1) {
-      // Equal thresholds would make "the tier for this growth" ambiguous.
-      if (tiers[i].threshold <= tiers[i - 1].threshold) {
-        problems.push(`等级须按升级门槛从低到高排列且门槛不能相同（${tiers[i - 1].id} → ${tiers[i].id}）`);
-      }
-    }
-    const seen = new Set<string>();
-    for (const tier of tiers) {
-      if (seen.has(tier.id)) problems.push(`等级ID重复：${tier.id}`);
-      seen.add(tier.id);
-    }
-  }
+  problems.push(...tiersProblems(settings.tiers).map((p) => p.message));
 
   if (!isNonNegativeInteger(settings.welcomePoints)) problems.push('入会礼积分须为非负整数');
   if (settings.privacyVersion.trim() === '' || settings.privacyVersion.length > 20) {
@@ -170,6 +184,8 @@ export function validateBrandSettings(settings: BrandSettings): string[] {
   if (!['restore-if-valid', 'restore-or-replace'].includes(settings.couponRefundPolicy)) problems.push('退券规则无效');
   problems.push(...validateCareSettings(settings.care));
   problems.push(...messageSettingsProblems(settings.messages).map((p) => `messages.${p.field}: ${p.message}`));
+  if (!Number.isInteger(settings.pointsPerYuan) || settings.pointsPerYuan < 1 || settings.pointsPerYuan > MAX_POINTS_PER_YUAN) problems.push(`pointsPerYuan: 每元积分须为1–${MAX_POINTS_PER_YUAN}的整数`);
+  if (!Number.isInteger(settings.pointsExpiryYears) || settings.pointsExpiryYears < 0 || settings.pointsExpiryYears > MAX_EXPIRY_YEARS) problems.push(`pointsExpiryYears: 积分有效期须为0–${MAX_EXPIRY_YEARS}年`);
   if (!Number.isInteger(settings.referralRewardPoints) || settings.referralRewardPoints < 0 || settings.referralRewardPoints > 100_000) problems.push('referralRewardPoints: 邀请奖励积分应为0到100000之间的整数');
   return problems;
 }

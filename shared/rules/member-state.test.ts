@@ -121,17 +121,17 @@ describe('applyAdjustment', () => {
   const base = { tierId: 'normal', growthBuckets: {}, pointsBalance: 0, pointsLots: [], pointsDebt: 0, tierReviewAt: null, pointsNextExpiry: null };
 
   test('adds a lot that expires like earned points and pays a debt first', () => {
-    const added = applyAdjustment(base, { points: 50, lotId: 'adj1', now })!;
+    const added = applyAdjustment(base, { points: 50, lotId: 'adj1', now }, DEFAULT_BRAND_SETTINGS)!;
     expect(added.pointsBalance).toBe(50);
     expect(added.pointsLots).toEqual([expect.objectContaining({ id: 'adj1', remaining: 50, expiresAt: new Date('2027-12-31T16:00:00Z') })]);
-    const inDebt = applyAdjustment({ ...base, pointsBalance: -30, pointsDebt: 30 }, { points: 50, lotId: 'adj2', now })!;
+    const inDebt = applyAdjustment({ ...base, pointsBalance: -30, pointsDebt: 30 }, { points: 50, lotId: 'adj2', now }, DEFAULT_BRAND_SETTINGS)!;
     expect(inDebt).toMatchObject({ pointsBalance: 20, pointsDebt: 0 });
     expect(inDebt.pointsLots.reduce((sum, lot) => sum + lot.remaining, 0)).toBe(20);
   });
 
   test('takes points oldest first and refuses to go below zero', () => {
-    const withPoints = applyAdjustment(base, { points: 50, lotId: 'adj1', now })!;
-    expect(applyAdjustment(withPoints, { points: -20, lotId: 'x', now })).toMatchObject({ pointsBalance: 30 });
-    expect(applyAdjustment(withPoints, { points: -51, lotId: 'x', now })).toBeNull();
+    const withPoints = applyAdjustment(base, { points: 50, lotId: 'adj1', now }, DEFAULT_BRAND_SETTINGS)!;
+    expect(applyAdjustment(withPoints, { points: -20, lotId: 'x', now }, DEFAULT_BRAND_SETTINGS)).toMatchObject({ pointsBalance: 30 });
+    expect(applyAdjustment(withPoints, { points: -51, lotId: 'x', now }, DEFAULT_BRAND_SETTINGS)).toBeNull();
   });
 });

@@ -46,7 +46,7 @@ export interface PurchaseOutcome {
 export function applyPurchase(state: MemberState, purchase: { amountFen: number; lotId: string; now: Date }, settings: BrandSettings): PurchaseOutcome {
   const { tiers, growthWindowMonths: months } = settings;
   const tierBefore = tierById(tiers, state.tierId);
-  const points = pointsForPurchase(purchase.amountFen, tierBefore.multiplierPermille);
+  const points = pointsForPurchase(purchase.amountFen, tierBefore.multiplierPermille, settings.pointsPerYuan);
   const growth = growthForAmount(purchase.amountFen);
   const buckets = addGrowth(state.growthBuckets, shanghaiDayKey(purchase.now), growth, purchase.now, months);
   const rolling = rollingGrowth(buckets, purchase.now, months);
@@ -55,7 +55,7 @@ export function applyPurchase(state: MemberState, purchase: { amountFen: number;
   let lots = state.pointsLots;
   let debt = state.pointsDebt;
   if (points > 0) {
-    const lot: PointsLot = { id: purchase.lotId, points, remaining: points, earnedAt: purchase.now, expiresAt: expiryForEarning(purchase.now) };
+    const lot: PointsLot = { id: purchase.lotId, points, remaining: points, earnedAt: purchase.now, expiresAt: expiryForEarning(purchase.now, settings.pointsExpiryYears) };
     if (debt > 0) {
       const settled = settleDebt(lots, debt, lot);
       lots = settled.lots;
@@ -181,10 +181,29 @@ function reviewDate(tiers: TierDef[], tier: TierDef, buckets: GrowthBuckets, now
  * A manager's manual change. Added points are a new lot (paying any debt first, as earnings do) that
  * expires like earned points; taken points are spent oldest first, and never below zero (null).
  */
-export function applyAdjustment(state: MemberState, adjustment: { points: number; lotId: string; now: Date }): MemberState | null {
+export function applyAdjustment(state: MemberState, adjustment: { points: number; lotId: string; now: Date }, settings: Pick<BrandSettings, 'pointsExpiryYears'>): MemberState | null {
   const { points, lotId, now } = adjustment;
   if (points < 0) return applySpend(state, -points, now);
-  const lot: PointsLot = { id: lotId, points, remaining: points, earnedAt: now, expiresAt: expiryForEarning(now) };
+  const lot: PointsLot = { id: lotId, points, remaining: points, earnedAt: now, expiresAt: expiryForEarning(now, settings.pointsExpiryYears) };
   const settled = state.pointsDebt > 0 ? settleDebt(state.pointsLots, state.pointsDebt, lot) : { lots: addLot(state.pointsLots, lot), debtLeft: 0 };
   return { ...state, pointsLots: settled.lots, pointsDebt: settled.debtLeft, pointsBalance: state.pointsBalance + points, pointsNextExpiry: nextExpiry(settled.lots) };
+}
+
+/**
+ * New tier settings reaching an existing member: up at once to the highest tier their rolling growth
+ * now reaches (as a purchase would), never down (a review does that, one tier at a time), and the
+ * review date recomputed against the new keep thresholds.
+ */
+export function applyTierSettings(state: MemberState, now: Date, settings: BrandSettings): { state: MemberState; from: TierDef; to: TierDef; upgraded: boolean; rollingGrowth: number } {
+  const { tiers, growthWindowMonths: months } = settings;
+  const from = tierById(tiers, state.tierId);
+  const rolling = rollingGrowth(state.growthBuckets, now, months);
+  const { tier: to, upgraded } = upgradeOnPurchase(tiers, from.id, rolling);
+  return {
+    state: { ...state, tierId: to.id, tierReviewAt: reviewDate(tiers, to, state.growthBuckets, now, months) },
+    from,
+    to,
+    upgraded,
+    rollingGrowth: rolling,
+  };
 }

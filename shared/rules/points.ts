@@ -43,22 +43,27 @@ function normalize(lots: PointsLot[]): PointsLot[] {
     .sort(compareLots);
 }
 
-/** floor(yuan × multiplier), i.e. floor(fen × permille / 100000), in exact integer arithmetic. */
-export function pointsForPurchase(amountFen: number, multiplierPermille: number): number {
+/**
+ * floor(yuan × points per yuan × multiplier), i.e. floor(fen × perYuan × permille / 100000), in exact
+ * integer arithmetic: the brand's earn rate (1 point per yuan by default) scaled by the tier.
+ */
+export function pointsForPurchase(amountFen: number, multiplierPermille: number, pointsPerYuan = 1): number {
   assertPoints(amountFen, 'amountFen');
   assertPoints(multiplierPermille, 'multiplierPermille');
-  const scaled = amountFen * multiplierPermille;
+  assertPoints(pointsPerYuan, 'pointsPerYuan');
+  const scaled = amountFen * multiplierPermille * pointsPerYuan;
   if (!Number.isSafeInteger(scaled)) throw new RangeError(`amount × multiplier is too large: ${amountFen} × ${multiplierPermille}`);
   return (scaled - (scaled % 100000)) / 100000;
 }
 
 /**
- * Points live through the end of the calendar year after the one they were earned in (Shanghai):
- * the exclusive instant 1 Jan (year + 2) 00:00 Shanghai. 2026 earnings, even at 23:30 on 31 Dec,
- * expire at 2028-01-01 00:00 +08:00.
+ * Points live through the end of the calendar year `yearsAfter` years after the one they were earned
+ * in (Shanghai): the exclusive instant 1 Jan (year + yearsAfter + 1) 00:00 Shanghai. By default (1)
+ * 2026 earnings, even at 23:30 on 31 Dec, expire at 2028-01-01 00:00 +08:00; with 0, at the end of 2026.
  */
-export function expiryForEarning(earnedAt: Date): Date {
-  return startOfShanghaiYear(shanghaiYear(earnedAt) + 2);
+export function expiryForEarning(earnedAt: Date, yearsAfter = 1): Date {
+  if (!Number.isInteger(yearsAfter) || yearsAfter < 0) throw new RangeError(`expected whole years ≥ 0, got ${yearsAfter}`);
+  return startOfShanghaiYear(shanghaiYear(earnedAt) + yearsAfter + 1);
 }
 
 export function addLot(lots: PointsLot[], lot: PointsLot): PointsLot[] {

@@ -10,7 +10,7 @@ import type { RequestContext } from '../../../server/dispatch';
 import { C, type CampaignDoc, type CouponTemplateDoc, type StaffDoc } from '../../../server/documents';
 import { AppError } from '../../../server/errors';
 import { getById } from '../../../server/queries';
-import { requireRole } from './roles';
+import { requireRole } from '../../../server/roles';
 import { audienceText } from '../../../shared/rules/audience-text';
 
 /** A manager addresses their own store's members; an admin anyone. */

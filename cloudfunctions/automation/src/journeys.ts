@@ -11,7 +11,7 @@ import { C, type EnrollmentDoc, type JourneyDoc, type StepRunDoc } from '../../.
 import { AppError } from '../../../server/errors';
 import { allJourneys, ensureBuiltIns, grantableTemplates, problemsOf } from '../../../server/journey-store';
 import { getById } from '../../../server/queries';
-import { requireRole } from './roles';
+import { requireRole } from '../../../server/roles';
 import { options } from './options';
 
 /** Counts of one journey's enrollments by status and converted, in one aggregation. */

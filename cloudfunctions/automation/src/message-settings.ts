@@ -8,9 +8,8 @@ import { _, db } from '../../../server/cloud';
 import type { RequestContext } from '../../../server/dispatch';
 import { C, type MessageDoc } from '../../../server/documents';
 import { AppError } from '../../../server/errors';
-import { getById } from '../../../server/queries';
-import { brandSettings, forgetBrandSettings } from '../../../server/settings';
-import { requireRole } from './roles';
+import { brandSettings, saveBrandSettings } from '../../../server/settings';
+import { requireRole } from '../../../server/roles';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -51,10 +50,9 @@ export async function updateMessageSettings(input: ParsedInputOf<AutomationContr
   const next = mergeMessageSettings({ ...current, ...input, templateIds: { ...current.templateIds, ...input.templateIds } } as MessageSettings);
   const problems = messageSettingsProblems(next);
   if (problems.length) throw new AppError('MESSAGE_SETTINGS_INVALID', Object.fromEntries(problems.map((p) => [p.field, p.message])));
-  // The whole document is written back with the messages part replaced (settings change rarely, by admins).
-  const { _id: _ignored, ...stored } = (await getById<Record<string, unknown>>(C.settings, 'brand')) ?? { _id: 'brand' };
-  await db.collection<Record<string, unknown>>(C.settings).doc('brand').set({ data: { ...stored, messages: next, updatedAt: ctx.now, updatedBy: staff._id } });
-  forgetBrandSettings();
+  await saveBrandSettings({ messages: next }, staff._id, ctx.now, () => {
+    throw new AppError('SETTINGS_INVALID');
+  });
   await audit(staff, { action: 'settings_change', detail: '修改订阅消息设置' }, ctx.now);
   return view(next, ctx.now);
 }

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../../server/dispatch';
 import { C, type CouponTemplateDoc } from '../../../server/documents';
 import { brandSettings } from '../../../server/settings';
 import { tagDirectory } from '../../../server/tag-directory';
-import { requireRole } from './roles';
+import { requireRole } from '../../../server/roles';
 
 /**
  * The pick lists of the journey and campaign editors in one call: the coupons the caller may grant,

@@ -30,7 +30,7 @@ export async function adjustPoints(input: ParsedInputOf<CareContract, 'adjustPoi
       if (!member) throw new AppError('MEMBER_NOT_FOUND');
       assertManagesMember(staff, member);
       assertNotOwnMembership(staff, member);
-      const state = applyAdjustment(memberState(member), { points: input.points, lotId: entryId, now: ctx.now });
+      const state = applyAdjustment(memberState(member), { points: input.points, lotId: entryId, now: ctx.now }, settings);
       if (!state) throw new AppError('POINTS_ADJUST_TOO_LOW');
       // The entry first: a repeated request fails here, before anything else is written.
       await txn.collection<LedgerDoc>(C.ledger).add({

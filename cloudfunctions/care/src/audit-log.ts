@@ -21,7 +21,9 @@ export const AUDIT_ACTION_TEXT: Record<AuditAction, string> = {
   coupon_grant: '补发优惠券',
   journey_change: '修改自动化旅程',
   campaign_create: '创建营销活动',
-  settings_change: '修改消息设置',
+  settings_change: '修改设置',
+  data_export: '会员导出本人数据',
+  membership_close: '会员注销',
 };
 
 /** Admins browse the log newest first, by staff, by customer or by Shanghai day (each its own index). */

@@ -1,7 +1,7 @@
-import type { Stored } from '../../../server/cloud';
-import type { StaffDoc } from '../../../server/documents';
-import { AppError } from '../../../server/errors';
-import { requireStaff } from '../../../server/queries';
+import type { Stored } from './cloud';
+import type { StaffDoc } from './documents';
+import { AppError } from './errors';
+import { requireStaff } from './queries';
 
 /** The calling staff member, if their role is one of `roles` (read fresh: who may act). */
 export async function requireRole(openid: string, roles: Array<StaffDoc['role']>): Promise<Stored<StaffDoc>> {

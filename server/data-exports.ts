@@ -1,0 +1,14 @@
+import { _, db, storage } from './cloud';
+import { C, type DataExportDoc } from './documents';
+
+/** An export holds everything about a person: it is kept a day (its link lives an hour), then removed. */
+const KEEP_MS = 24 * 60 * 60 * 1000;
+
+/** The care job's part: files older than a day and their records, a page per run (exports are few). */
+export async function purgeOldExports(now: Date): Promise<number> {
+  const old = { createdAt: _.lt(new Date(now.getTime() - KEEP_MS)) };
+  const { data } = await db.collection<DataExportDoc>(C.dataExports).where(old).limit(100).get();
+  if (!data.length) return 0;
+  await storage.remove(data.map((file) => file.fileId));
+  return (await db.collection(C.dataExports).where({ _id: _.in(data.map((file) => file._id)) }).remove()).stats.removed;
+}
