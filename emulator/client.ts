@@ -1,8 +1,9 @@
 /**
- * A typed client for the local cloud's own endpoints (/invoke, /trigger, /outbox, /clock, /health),
+ * A typed client for the local cloud's own endpoints (/invoke, /trigger, /outbox, /clock, /storage, /health),
  * used by tests, the demo seeder and the benchmarks.
  */
 import type { OutboxAttempt, OutboxMessage } from './types';
+import type { ListedFile } from './storage';
 import type { InvocationRecord } from './functions/runtime';
 import type { TriggerState } from './triggers';
 
@@ -93,6 +94,11 @@ export class LocalCloudClient {
 
   async health(): Promise<{ ok: boolean; env: string; now: string; functions: string[]; collections: string[] }> {
     return this.request('GET', '/health');
+  }
+
+  /** Files in cloud storage whose path starts with `prefix`, each with a fresh day-long download link. */
+  async storageFiles(prefix = ''): Promise<ListedFile[]> {
+    return (await this.request<{ files: ListedFile[] }>('GET', `/storage?${new URLSearchParams({ prefix })}`)).files;
   }
 
   async invocations(filter: { functionName?: string; limit?: number } = {}): Promise<InvocationRecord[]> {

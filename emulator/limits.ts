@@ -12,6 +12,11 @@ const MB = 1024 * KB;
 export const FUNCTION_EVENT_BYTES = 6 * MB;
 /** The local cloud's own choice for `/admin`: a 16 MB document (Mongo's limit) plus the request around it. */
 export const ADMIN_BODY_BYTES = 16 * MB;
+/**
+ * The local cloud's own choice for a file uploaded through a storage link: the body is held in memory
+ * before it is stored, so it is capped well below what COS takes (a single PUT of up to 5 GB).
+ */
+export const STORAGE_UPLOAD_BYTES = 20 * MB;
 /** /clock, /outbox/*, /trigger and the GET routes carry a few bytes of JSON at most. */
 export const SMALL_BODY_BYTES = 64 * KB;
 /**
@@ -34,6 +39,7 @@ export class HttpError extends CloudError {
 export function bodyLimit(method: string | undefined, pathname: string): number {
   if (method === 'POST' && pathname === '/admin') return ADMIN_BODY_BYTES;
   if (method === 'POST' && pathname.startsWith('/invoke/')) return FUNCTION_EVENT_BYTES;
+  if (method === 'PUT' && pathname.startsWith('/storage/upload/')) return STORAGE_UPLOAD_BYTES;
   return SMALL_BODY_BYTES;
 }
 

@@ -9,6 +9,7 @@ import { Database } from './db/database';
 import { FunctionRuntime } from './functions/runtime';
 import { Outbox } from './openapi';
 import { createRequestHandler } from './server';
+import { CloudStorage } from './storage';
 import { TriggerScheduler, validateCron } from './triggers';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -29,7 +30,7 @@ export interface LocalCloudOptions {
   triggers?: boolean;
 }
 
-/** The whole local cloud: database, function runtime, openapi outbox, clock and triggers behind one HTTP port. */
+/** The whole local cloud: database, storage, function runtime, openapi outbox, clock and triggers behind one HTTP port. */
 export class LocalCloud {
   readonly envId: string;
   readonly appid: string;
@@ -48,6 +49,7 @@ export class LocalCloud {
     readonly runtime: FunctionRuntime,
     readonly outbox: Outbox,
     readonly triggers: TriggerScheduler,
+    readonly storage: CloudStorage,
   ) {
     this.envId = options.envId ?? 'local';
     this.appid = options.appid ?? 'wx-local-appid';
@@ -71,7 +73,14 @@ export class LocalCloud {
     for (const fn of runtime.list()) for (const trigger of fn.config.triggers) validateCron(trigger.config);
     const outbox = new Outbox(path.join(dataDir, 'outbox'));
     const triggers = new TriggerScheduler(runtime, clock);
-    const cloud = new LocalCloud(options, clock, db, runtime, outbox, triggers);
+    const storage = new CloudStorage(path.join(dataDir, 'storage'), {
+      envId: options.envId ?? 'local',
+      clock,
+      // Only asked while answering a request, by when the server listens.
+      baseUrl: (): string => cloud.url,
+      fsync: options.fsync,
+    });
+    const cloud = new LocalCloud(options, clock, db, runtime, outbox, triggers, storage);
     cloud.pages = readAppPages(options.appJsonFile ?? path.join(REPO_ROOT, 'miniprogram/app.json'));
 
     const server = http.createServer(createRequestHandler(cloud));

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { runDatabaseAction, type DatabaseParams } from './db/admin';
+import { answerStorageLink, isStorageLink, runStorageAction, storageLinkError, type StorageParams } from './storage';
 import { handleOpenApiRequest, isOpenApiRequest, TRANSIENT_ERRORS } from './openapi';
 import { bodyLimit, checkEventDepth, closeAfterRefusal, describeBytes, FUNCTION_EVENT_BYTES, HttpError, readBody } from './limits';
 import { CloudError, type InvocationContext } from './types';
@@ -33,7 +34,10 @@ const failureBody = z.object({
     .optional(),
 });
 
-/** Routes of the local cloud. `/admin` is the CloudBase API wx-server-sdk speaks; the rest is for people and tests. */
+/**
+ * Routes of the local cloud. `/admin` is the CloudBase API wx-server-sdk speaks, and `/storage/upload/…` and
+ * `/storage/files/…` the signed links it hands out; the rest is for people and tests.
+ */
 export function createRequestHandler(cloud: LocalCloud) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
@@ -43,6 +47,8 @@ export function createRequestHandler(cloud: LocalCloud) {
       const route = `${req.method} ${url.pathname}`;
       const body = await readBody(req, url.pathname, bodyLimit(req.method, url.pathname));
       if (route === 'POST /admin') return await admin(cloud, req, body, res);
+      if (isStorageLink(url.pathname)) return await answerStorageLink(cloud.storage, req, url, body, res);
+      if (route === 'GET /storage') return json(res, 200, { files: cloud.storage.listing(url.searchParams.get('prefix') ?? '') });
       if (route === 'GET /health') {
         return json(res, 200, {
           ok: true,
@@ -125,6 +131,8 @@ export function createRequestHandler(cloud: LocalCloud) {
       if (err instanceof HttpError) {
         // Refused before its body was read (too large, or not allowed in at all).
         if (err.status === 413 || err.status === 403) closeAfterRefusal(req, res);
+        const pathname = new URL(req.url ?? '/', 'http://local').pathname;
+        if (isStorageLink(pathname)) return storageLinkError(res, err, pathname);
         return json(res, err.status, { error: { code: err.code, message: err.message } });
       }
       json(res, 400, { error: { code: (err as CloudError).code ?? 'BAD_REQUEST', message: err.message } });
@@ -147,7 +155,8 @@ async function admin(cloud: LocalCloud, req: IncomingMessage, body: Buffer, res:
     res.end(reply.body);
     return;
   }
-  const params = parseJson(body) as DatabaseParams & { wxCloudApiToken?: string; function_name?: string; request_data?: string };
+  const params = parseJson(body) as DatabaseParams &
+    StorageParams & { wxCloudApiToken?: string; function_name?: string; request_data?: string };
   const caller = count(cloud.runtime.byToken(params.wxCloudApiToken), params.action);
   try {
     if (params.action === 'functions.invokeFunction') {
@@ -171,6 +180,7 @@ async function admin(cloud: LocalCloud, req: IncomingMessage, body: Buffer, res:
       if (!outcome.ok) throw new CloudError('FUNCTIONS_EXECUTE_FAIL', `${outcome.error.code}: ${outcome.error.message}`);
       return json(res, 200, { requestId, data: { response_data: JSON.stringify(outcome.result) } });
     }
+    if (String(params.action ?? '').startsWith('storage.')) return json(res, 200, { requestId, data: runStorageAction(cloud.storage, params) });
     if (!String(params.action ?? '').startsWith('database.')) {
       throw new CloudError('INVALID_ACTION', `the local cloud does not implement ${params.action}`);
     }
@@ -180,7 +190,8 @@ async function admin(cloud: LocalCloud, req: IncomingMessage, body: Buffer, res:
     return json(res, 200, { requestId, data });
   } catch (error) {
     if (error instanceof CloudError) return json(res, 200, { requestId, code: error.code, message: error.message });
-    return json(res, 200, { requestId, code: 'DATABASE_REQUEST_FAILED', message: (error as Error).message });
+    const failed = String(params.action ?? '').startsWith('storage.') ? 'STORAGE_REQUEST_FAIL' : 'DATABASE_REQUEST_FAILED';
+    return json(res, 200, { requestId, code: failed, message: (error as Error).message });
   }
 }
 

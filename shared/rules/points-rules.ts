@@ -2,7 +2,8 @@ import type { BrandSettings } from './brand-settings';
 
 type Rules = Pick<BrandSettings, 'pointsPerYuan' | 'pointsExpiryYears' | 'welcomePoints'>;
 
-function expiryText(years: number): string {
+/** When points earned under this rule expire, as a member reads it. */
+export function expiryText(years: number): string {
   return years === 0 ? '获得当年年底' : `获得后第${years}年年底`;
 }
 

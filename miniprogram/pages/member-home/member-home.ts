@@ -66,6 +66,7 @@ type Methods = {
   onOpenCoupons(): void;
   onOpenSubscriptions(): void;
   onOpenInvite(): void;
+  onOpenMyData(): void;
   onJoin(): void;
   onBindStaff(): void;
   _reload(): void;
@@ -97,6 +98,10 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
 
     onOpenInvite() {
       wx.navigateTo({ url: '/pages/invite/invite' });
+    },
+
+    onOpenMyData() {
+      wx.navigateTo({ url: '/pages/my-data/my-data' });
     },
 
     onOpenSubscriptions() {

@@ -76,6 +76,7 @@ type Methods = {
   onOpenHolds(): void;
   onOpenJourneys(): void;
   onOpenMessageSettings(): void;
+  onOpenSettings(): void;
   _reload(): void;
   _resolve(token: string): void;
 };
@@ -196,6 +197,10 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
 
     onOpenMessageSettings() {
       wx.navigateTo({ url: '/pages/message-settings/message-settings' });
+    },
+
+    onOpenSettings() {
+      wx.navigateTo({ url: '/packages/settings/pages/settings/settings' });
     },
 
     _resolve(token) {

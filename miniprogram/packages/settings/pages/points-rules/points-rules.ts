@@ -1,0 +1,94 @@
+import { loadState } from '../../../../behaviors/load-state';
+import { callAdmin, toActionFailure } from '../../../../services/cloud';
+import type { PointsRules, SettingsEffectView, SettingsView } from '../../../../shared/contracts/settings-views';
+import type { VantEvent } from '../../../../types/vant-event';
+
+/**
+ * 积分规则 (admins): points per yuan (before the tier's multiplier), how long points live and the
+ * welcome points. 预览影响 says what the change means for the points members hold; then 确认保存.
+ */
+type Data = PointsRules & {
+  loaded: boolean;
+  effect: SettingsEffectView | null;
+  fieldErrors: Record<string, string>;
+  busy: boolean;
+  expiryOptions: string[];
+};
+
+type Methods = {
+  onLoad(): void;
+  onPerYuan(event: VantEvent<number>): void;
+  onExpiry(event: WechatMiniprogram.PickerChange): void;
+  onWelcome(event: VantEvent<number>): void;
+  onPreview(): void;
+  onSave(): void;
+  _reload(): void;
+  _show(view: SettingsView): Partial<Data>;
+  _rules(): PointsRules;
+  _failed(error: unknown): void;
+};
+
+/** Index = years after the year earned. */
+const EXPIRY_OPTIONS = ['获得当年年底', '获得后第1年年底', '获得后第2年年底', '获得后第3年年底', '获得后第4年年底', '获得后第5年年底'];
+
+Component<Data, {}, Methods, [typeof loadState], {}, true>({
+  behaviors: [loadState],
+  data: { loaded: false, pointsPerYuan: 1, pointsExpiryYears: 1, welcomePoints: 0, effect: null, fieldErrors: {}, busy: false, expiryOptions: EXPIRY_OPTIONS },
+  methods: {
+    onLoad() {
+      this._reload();
+    },
+
+    _reload() {
+      void this._load(() => callAdmin('settings', {}), (view) => this._show(view));
+    },
+
+    _show(view) {
+      return { loaded: true, ...view.points };
+    },
+
+    _rules() {
+      const { pointsPerYuan, pointsExpiryYears, welcomePoints } = this.data;
+      return { pointsPerYuan, pointsExpiryYears, welcomePoints };
+    },
+
+    onPerYuan(event) {
+      this.setData({ pointsPerYuan: Number(event.detail), effect: null });
+    },
+
+    onExpiry(event) {
+      this.setData({ pointsExpiryYears: Number(event.detail.value), effect: null });
+    },
+
+    onWelcome(event) {
+      this.setData({ welcomePoints: Number(event.detail), effect: null });
+    },
+
+    _failed(error) {
+      const failure = toActionFailure(error);
+      this.setData({ busy: false, fieldErrors: failure.fields ?? {} });
+      wx.showToast({ title: failure.fields ? Object.values(failure.fields)[0] : failure.message, icon: 'none' });
+    },
+
+    onPreview() {
+      if (this.data.busy) return;
+      this.setData({ busy: true, fieldErrors: {} });
+      callAdmin('previewPointsRules', this._rules()).then(
+        (effect) => this.setData({ busy: false, effect }),
+        (error: unknown) => this._failed(error),
+      );
+    },
+
+    onSave() {
+      if (this.data.busy || !this.data.effect) return;
+      this.setData({ busy: true, fieldErrors: {} });
+      callAdmin('savePointsRules', this._rules()).then(
+        (saved) => {
+          this.setData({ busy: false, ...this._show(saved.settings), effect: saved.effect });
+          wx.showToast({ title: '已保存', icon: 'success' });
+        },
+        (error: unknown) => this._failed(error),
+      );
+    },
+  },
+});
