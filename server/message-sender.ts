@@ -7,6 +7,7 @@ import { forEachLimited } from './concurrency';
 import { quotaOf } from './subscriptions';
 import { openTask } from './tasks';
 import { txnGet, withTransaction } from './transaction';
+import { isDuplicateKey } from './errors';
 import { taskOwnerFor } from './task-owner';
 
 /**
@@ -62,7 +63,15 @@ export async function sendDueMessages(settings: BrandSettings, now: Date, deadli
 
 /** One message: claim, send, settle. Answers what became of it (null: another run had it). */
 export async function deliver(messageId: string, settings: BrandSettings, now: Date): Promise<keyof SenderTally | null> {
-  const claim = await withTransaction((txn) => claimMessage(txn, messageId, settings, now));
+  let claim: Claim;
+  try {
+    claim = await withTransaction((txn) => claimMessage(txn, messageId, settings, now));
+  } catch (error) {
+    // The attempt's ledger id exists: an overlapping run claimed this very attempt first (its
+    // transaction committed while this one was open, and the unique key, not the commit, caught it).
+    if (isDuplicateKey(error)) return null;
+    throw error;
+  }
   if (claim.kind === 'skip') return null;
   if (claim.kind === 'settled') return claim.as;
   const { message, attempt } = claim;

@@ -5,6 +5,7 @@ import { barcodeSvg, qrSvg } from './code-svg';
 import type { DomElement, RenderedPage as Rendered } from './dom-types';
 import { AUTOMATION_SCENES } from './scenes-automation';
 import { CUSTOMER_SCENES } from './scenes-customers';
+import { SETTINGS_SCENES } from './scenes-settings';
 import { STOCK_SCENES } from './scenes-stock';
 import { TASK_SCENES } from './scenes-tasks';
 
@@ -380,4 +381,4 @@ const BASE_SCENES: Scene[] = [
   },
 ];
 
-export const SCENES: Scene[] = [...BASE_SCENES, ...CUSTOMER_SCENES, ...TASK_SCENES, ...AUTOMATION_SCENES, ...STOCK_SCENES];
+export const SCENES: Scene[] = [...BASE_SCENES, ...CUSTOMER_SCENES, ...TASK_SCENES, ...AUTOMATION_SCENES, ...STOCK_SCENES, ...SETTINGS_SCENES];

@@ -1,20 +1,9 @@
-import type { MyDataView } from '../../shared/contracts/views';
+import { MY_DATA as VIEW } from '../../fixtures/my-data';
 import { byAction, installCloud, ok } from '../../test-support/cloud';
 import { fire, render, settle, tap, text, exists } from '../../test-support/simulate';
 
 const PAGE = 'pages/my-data/my-data';
 
-const VIEW: MyDataView = {
-  profile: { name: '陈静', phone: '13812345678', gender: 'female', birthday: null, birthdayLocked: false },
-  joinedAt: '2026-03-05T02:00:00.000Z',
-  homeStoreName: '静安旗舰店',
-  tierName: '金卡',
-  points: 1280,
-  consent: { version: '2026-11', agreedAt: '2026-03-05T02:00:00.000Z' },
-  counts: { purchases: 12, pointsEntries: 25, coupons: 6, interactions: 3, tierChanges: 2, invitations: 1 },
-  summary: ['姓名：陈静，手机号：138****5678', '消费记录 12 笔，积分明细 25 条，优惠券 6 张'],
-  closing: { consequences: ['姓名、手机号、生日等个人信息将被删除', '剩余积分清零，未使用的优惠券作废'], confirmation: '注销' },
-};
 
 async function openPage() {
   const page = render(PAGE);

@@ -45,6 +45,7 @@ type Methods = {
   onCopyLink(): void;
   onSendFile(): void;
   onOpenClosing(): void;
+  onCancelClosing(): void;
   onConfirmation(event: VantEvent<string>): void;
   onClose(): void;
   onRejoin(): void;
@@ -165,6 +166,10 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
       this.setData({ closingOpen: true, confirmation: '', closeError: '' });
     },
 
+    onCancelClosing() {
+      if (!this.data.closing) this.setData({ closingOpen: false });
+    },
+
     onConfirmation(event) {
       this.setData({ confirmation: String(event.detail).trim(), closeError: '' });
     },
@@ -178,7 +183,7 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
       }
       this.setData({ closing: true });
       requests.run('close', (requestId) => callMember('closeMembership', { requestId, confirmation: CLOSE_CONFIRMATION }), isLostAnswer).then(
-        (result) => this.setData({ closing: false, closed: { pointsForfeited: result.pointsForfeited, couponsRevoked: result.couponsRevoked } }),
+        (result) => this.setData({ closing: false, closingOpen: false, closed: { pointsForfeited: result.pointsForfeited, couponsRevoked: result.couponsRevoked } }),
         (error: unknown) => this.setData({ closing: false, closeError: toActionFailure(error).message }),
       );
     },

@@ -85,7 +85,11 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
       if (this.data.busy) return;
       this.setData({ busy: true, fieldErrors: {} });
       callAdmin('previewTiers', { tiers: this._tiers() }).then(
-        (effect) => this.setData({ busy: false, effect }),
+        (effect) => {
+          this.setData({ busy: false, effect });
+          // The effect shows above the tiers: bring it into view.
+          void wx.pageScrollTo({ scrollTop: 0, duration: 200 });
+        },
         (error: unknown) => this._failed(error),
       );
     },
