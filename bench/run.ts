@@ -20,6 +20,7 @@ import { startDatabaseFixture, type DatabaseFixture } from './lib/database-fixtu
 import { renderTable, writeResults } from './lib/report';
 import type { Row } from './lib/types';
 import { benchRecovery } from './recovery';
+import { benchSettings } from './settings';
 
 const RESULTS = path.join(__dirname, 'results/latest.json');
 
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   await step('customer care', benchCareActions, rows);
   await step('automation', benchAutomation, rows);
   await step('dashboard', benchDashboard, rows);
+  await step('settings', benchSettings, rows);
   await step('mini-program size', benchMiniprogramSize, rows);
   const elapsed = performance.now() - started;
   console.log(renderTable(rows));

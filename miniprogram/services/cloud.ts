@@ -34,6 +34,11 @@ export class ActionFailure extends Error {
     this.code = code;
     if (fields) this.fields = fields;
   }
+
+  /** What to tell the user in one line: the first field's problem, else the message. */
+  get headline(): string {
+    return this.fields ? (Object.values(this.fields)[0] ?? this.message) : this.message;
+  }
 }
 
 /** The request never got an answer: it may or may not have happened, so a retry must be the same request. */

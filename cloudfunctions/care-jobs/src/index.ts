@@ -20,6 +20,8 @@ const BUDGET_MS = 45_000;
 const SCORES_FROM_HOUR = 2;
 /** The scores pass may use this much of a run; the rest is kept for visits, coupon tasks and expiry. */
 const SCORES_SHARE_MS = 30_000;
+/** The pass lifting members to new tiers may use this much of a run (it resumes in the next). */
+const TIER_ROLLOUT_SHARE_MS = 20_000;
 
 /**
  * Hourly and timer-only: finish hand-overs of offboarded staff and the pass that lifts members to new tiers, look at members whose care inputs
@@ -37,7 +39,7 @@ export const main = timerOnly(async (event) => {
     await continueHandOver(staffId, deadline, now);
     handOvers.push(staffId);
   }
-  const tierRollout = await continueTierRollout(settings, now, deadline);
+  const tierRollout = await continueTierRollout(settings, now, Math.min(deadline, Date.now() + TIER_ROLLOUT_SHARE_MS));
   const scoresDeadline = Math.min(deadline, Date.now() + SCORES_SHARE_MS);
   const scores = Number(formatShanghai(now, 'H')) >= SCORES_FROM_HOUR ? await nightlyScores(settings, now, scoresDeadline) : { status: 'later' };
   const [norms, staff] = await Promise.all([scoreNorms(), staffDirectory()]);

@@ -230,7 +230,7 @@ Component<Data, {}, Methods, [typeof loadState], Instance, true>({
           // audience.tags.0 → audience: the builder shows one line under the audience.
           const fields = Object.fromEntries(Object.entries(failure.fields ?? {}).map(([field, message]) => [field.split('.')[0], message]));
           this.setData({ submitting: false, fieldErrors: fields });
-          wx.showToast({ title: failure.fields ? Object.values(failure.fields)[0] : failure.message, icon: 'none' });
+          wx.showToast({ title: failure.headline, icon: 'none' });
         },
       );
     },

@@ -84,7 +84,7 @@ Component<Data, Props, Methods, [typeof loadState], Instance, true>({
         },
         (error: unknown) => {
           const failure = toActionFailure(error);
-          this.setData({ granting: false, formError: failure.fields ? Object.values(failure.fields)[0] : failure.message });
+          this.setData({ granting: false, formError: failure.headline });
         },
       );
     },

@@ -92,7 +92,7 @@ Component<Data, {}, Methods, [typeof loadState, typeof reloadOnReturn], {}, true
           const failure = toActionFailure(error);
           this.setData({ [`rows[${index}].switching`]: false });
           // JOURNEY_INVALID says which step is missing what.
-          wx.showToast({ title: failure.fields ? Object.values(failure.fields)[0] : failure.message, icon: 'none' });
+          wx.showToast({ title: failure.headline, icon: 'none' });
         },
       );
     },

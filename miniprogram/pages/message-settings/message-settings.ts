@@ -146,7 +146,7 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
         (error: unknown) => {
           const failure = toActionFailure(error);
           this.setData({ saving: false, fieldErrors: failure.fields ?? {} });
-          wx.showToast({ title: failure.fields ? Object.values(failure.fields)[0] : failure.message, icon: 'none' });
+          wx.showToast({ title: failure.headline, icon: 'none' });
         },
       );
     },

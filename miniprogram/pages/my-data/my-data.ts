@@ -122,7 +122,7 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
         },
         (error: unknown) => {
           const failure = toActionFailure(error);
-          this.setData({ savingProfile: false, profileError: failure.fields ? Object.values(failure.fields)[0] : failure.message });
+          this.setData({ savingProfile: false, profileError: failure.headline });
         },
       );
     },

@@ -1,4 +1,5 @@
 import { loadState } from '../../../../behaviors/load-state';
+import { settingsView } from '../../behaviors/settings-view';
 import { callAdmin, toActionFailure } from '../../../../services/cloud';
 import type { PointsRules, SettingsEffectView, SettingsView } from '../../../../shared/contracts/settings-views';
 import type { VantEvent } from '../../../../types/vant-event';
@@ -16,13 +17,11 @@ type Data = PointsRules & {
 };
 
 type Methods = {
-  onLoad(): void;
   onPerYuan(event: VantEvent<number>): void;
   onExpiry(event: WechatMiniprogram.PickerChange): void;
   onWelcome(event: VantEvent<number>): void;
   onPreview(): void;
   onSave(): void;
-  _reload(): void;
   _show(view: SettingsView): Partial<Data>;
   _rules(): PointsRules;
   _failed(error: unknown): void;
@@ -31,17 +30,10 @@ type Methods = {
 /** Index = years after the year earned. */
 const EXPIRY_OPTIONS = ['获得当年年底', '获得后第1年年底', '获得后第2年年底', '获得后第3年年底', '获得后第4年年底', '获得后第5年年底'];
 
-Component<Data, {}, Methods, [typeof loadState], {}, true>({
-  behaviors: [loadState],
+Component<Data, {}, Methods, [typeof loadState, typeof settingsView], {}, true>({
+  behaviors: [loadState, settingsView],
   data: { loaded: false, pointsPerYuan: 1, pointsExpiryYears: 1, welcomePoints: 0, effect: null, fieldErrors: {}, busy: false, expiryOptions: EXPIRY_OPTIONS },
   methods: {
-    onLoad() {
-      this._reload();
-    },
-
-    _reload() {
-      void this._load(() => callAdmin('settings', {}), (view) => this._show(view));
-    },
 
     _show(view) {
       return { loaded: true, ...view.points };
@@ -67,7 +59,7 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
     _failed(error) {
       const failure = toActionFailure(error);
       this.setData({ busy: false, fieldErrors: failure.fields ?? {} });
-      wx.showToast({ title: failure.fields ? Object.values(failure.fields)[0] : failure.message, icon: 'none' });
+      wx.showToast({ title: failure.headline, icon: 'none' });
     },
 
     onPreview() {

@@ -1,4 +1,5 @@
 import { loadState } from '../../../../behaviors/load-state';
+import { settingsView } from '../../behaviors/settings-view';
 import { reloadOnReturn } from '../../../../behaviors/reload-on-return';
 import { callAdmin, toActionFailure } from '../../../../services/cloud';
 import type { SettingsView } from '../../../../shared/contracts/settings-views';
@@ -32,18 +33,16 @@ type Data = {
 type LinkEvent = WechatMiniprogram.BaseEvent<Record<string, never>, { url: string }>;
 
 type Methods = {
-  onLoad(): void;
   onBrandName(event: VantEvent<string>): void;
   onPrivacyVersion(event: VantEvent<string>): void;
   onReferral(event: VantEvent<number>): void;
   onSaveBrand(): void;
   onOpen(event: LinkEvent): void;
-  _reload(): void;
   _show(view: SettingsView): Partial<Data>;
 };
 
-Component<Data, {}, Methods, [typeof loadState, typeof reloadOnReturn], {}, true>({
-  behaviors: [loadState, reloadOnReturn],
+Component<Data, {}, Methods, [typeof loadState, typeof settingsView, typeof reloadOnReturn], {}, true>({
+  behaviors: [loadState, settingsView, reloadOnReturn],
   data: {
     loaded: false,
     brandName: '',
@@ -56,13 +55,6 @@ Component<Data, {}, Methods, [typeof loadState, typeof reloadOnReturn], {}, true
     saving: false,
   },
   methods: {
-    onLoad() {
-      this._reload();
-    },
-
-    _reload() {
-      void this._load(() => callAdmin('settings', {}), (view) => this._show(view));
-    },
 
     _show(view) {
       return {
@@ -105,7 +97,7 @@ Component<Data, {}, Methods, [typeof loadState, typeof reloadOnReturn], {}, true
         (error: unknown) => {
           const failure = toActionFailure(error);
           this.setData({ saving: false, fieldErrors: failure.fields ?? {} });
-          wx.showToast({ title: failure.fields ? Object.values(failure.fields)[0] : failure.message, icon: 'none' });
+          wx.showToast({ title: failure.headline, icon: 'none' });
         },
       );
     },

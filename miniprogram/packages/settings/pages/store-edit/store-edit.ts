@@ -1,4 +1,5 @@
 import { loadState } from '../../../../behaviors/load-state';
+import { settingsView } from '../../behaviors/settings-view';
 import { callAdmin, toActionFailure } from '../../../../services/cloud';
 import type { SettingsView } from '../../../../shared/contracts/settings-views';
 import type { VantEvent } from '../../../../types/vant-event';
@@ -23,12 +24,11 @@ type Methods = {
   onAddress(event: VantEvent<string>): void;
   onActive(event: VantEvent<boolean>): void;
   onSave(): void;
-  _reload(): void;
   _show(view: SettingsView): Partial<Data>;
 };
 
-Component<Data, {}, Methods, [typeof loadState], {}, true>({
-  behaviors: [loadState],
+Component<Data, {}, Methods, [typeof loadState, typeof settingsView], {}, true>({
+  behaviors: [loadState, settingsView],
   data: { loaded: false, storeId: '', name: '', address: '', active: true, fieldErrors: {}, saving: false },
   methods: {
     onLoad(query) {
@@ -38,9 +38,6 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
       wx.setNavigationBarTitle({ title: query.storeId ? '编辑门店' : '新增门店' });
     },
 
-    _reload() {
-      void this._load(() => callAdmin('settings', {}), (view) => this._show(view));
-    },
 
     _show(view) {
       const store = view.stores.find((s) => s.storeId === this.data.storeId);
@@ -72,7 +69,7 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
         (error: unknown) => {
           const failure = toActionFailure(error);
           this.setData({ saving: false, fieldErrors: failure.fields ?? {} });
-          wx.showToast({ title: failure.fields ? Object.values(failure.fields)[0] : failure.message, icon: 'none' });
+          wx.showToast({ title: failure.headline, icon: 'none' });
         },
       );
     },

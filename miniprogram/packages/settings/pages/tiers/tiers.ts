@@ -1,4 +1,5 @@
 import { loadState } from '../../../../behaviors/load-state';
+import { settingsView } from '../../behaviors/settings-view';
 import { callAdmin, toActionFailure } from '../../../../services/cloud';
 import type { SettingsEffectView, SettingsView } from '../../../../shared/contracts/settings-views';
 import type { TierDef } from '../../../../shared/rules/brand-settings';
@@ -23,13 +24,11 @@ type FieldEvent = Omit<VantEvent<string>, 'currentTarget'> & { currentTarget: { 
 type IndexEvent = WechatMiniprogram.BaseEvent<Record<string, never>, { index: number }>;
 
 type Methods = {
-  onLoad(): void;
   onField(event: FieldEvent): void;
   onAdd(): void;
   onRemove(event: IndexEvent): void;
   onPreview(): void;
   onSave(): void;
-  _reload(): void;
   _show(view: SettingsView): Partial<Data>;
   _tiers(): TierDef[];
   _failed(error: unknown): void;
@@ -37,17 +36,10 @@ type Methods = {
 
 const NEW_TIER_COLOR = '#07C160';
 
-Component<Data, {}, Methods, [typeof loadState], {}, true>({
-  behaviors: [loadState],
+Component<Data, {}, Methods, [typeof loadState, typeof settingsView], {}, true>({
+  behaviors: [loadState, settingsView],
   data: { loaded: false, rows: [], effect: null, fieldErrors: {}, busy: false },
   methods: {
-    onLoad() {
-      this._reload();
-    },
-
-    _reload() {
-      void this._load(() => callAdmin('settings', {}), (view) => this._show(view));
-    },
 
     _show(view) {
       const members = new Map(view.membersByTier.map((row) => [row.tierId, row.members]));
@@ -78,7 +70,7 @@ Component<Data, {}, Methods, [typeof loadState], {}, true>({
     _failed(error) {
       const failure = toActionFailure(error);
       this.setData({ busy: false, fieldErrors: failure.fields ?? {} });
-      wx.showToast({ title: failure.fields ? Object.values(failure.fields)[0] : failure.message, icon: 'none' });
+      wx.showToast({ title: failure.headline, icon: 'none' });
     },
 
     onPreview() {

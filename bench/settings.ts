@@ -1,0 +1,94 @@
+import { performance } from 'node:perf_hooks';
+import type { InvocationRecord } from '../emulator/functions/runtime';
+import { DEFAULT_BRAND_SETTINGS } from '../shared/rules/brand-settings';
+import { ok } from '../server/testing';
+import { startCareCloud } from './lib/care-cloud';
+import { cleanupAll } from './lib/cleanup';
+import { renderTable } from './lib/report';
+import { summarize as stats } from './lib/stats';
+import type { Row } from './lib/types';
+
+const GROUP = 'settings (real functions, 100 000 members, local cloud)';
+const MEMBERS = 100_000;
+/** 01:00 Beijing: before the nightly scores, so the care job's runs are the rollout's. */
+const NOW = '2026-12-09T01:00:00+08:00';
+const ADMIN = 'o-st-admin';
+const PREVIEWS = 5;
+const MAX_JOB_RUNS = 20;
+
+async function rolloutState(t: Awaited<ReturnType<typeof startCareCloud>>['t']): Promise<Rollout> {
+  const { data } = (await t.db.collection('job_state').where({ _id: 'tier-rollout' }).get()) as unknown as { data: Rollout[] };
+  return data[0];
+}
+
+const requestsOf = (record: InvocationRecord) => Object.values(record.requests).reduce((n, x) => n + x, 0);
+const tiers = DEFAULT_BRAND_SETTINGS.tiers.map((tier) => (tier.id === 'gold' ? { ...tier, threshold: 3000, keepThreshold: 3000 } : tier));
+
+interface Rollout {
+  status: string;
+  data: { upgraded: number; revisited: number };
+}
+
+/**
+ * An admin lowers the gold threshold on a brand of 100 000 members with real purchase histories: what
+ * the preview costs (one aggregation, whatever the members), and how fast the save's pass over the
+ * affected tiers goes — in the call, then in the hourly care job's runs — until every member who now
+ * reaches gold is lifted.
+ */
+export async function benchSettings(): Promise<Row[]> {
+  const rows: Row[] = [];
+  const { t } = await startCareCloud('settings', { count: MEMBERS, yesterdayShare: 0, now: NOW, dueBy: '2026-12-31T00:00:00+08:00' });
+  await t.cloud.client.setClock(NOW);
+  const admin = t.admin(ADMIN);
+
+  const times: number[] = [];
+  let lines: string[] = [];
+  for (let i = 0; i < PREVIEWS; i++) {
+    const started = performance.now();
+    lines = ok(await admin('previewTiers', { tiers })).lines;
+    times.push(performance.now() - started);
+  }
+  const [preview] = await t.cloud.client.invocations({ functionName: 'admin', limit: 1 });
+  const s = stats(times);
+  rows.push({ group: GROUP, name: 'admin.previewTiers: database requests', value: requestsOf(preview), unit: 'req', note: `one aggregation by tier and growth band over ${MEMBERS} members; p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms over ${PREVIEWS} calls; says: ${lines.filter((l) => l.includes('位')).join('；')}` });
+
+  const saved = ok(await admin('saveTiers', { tiers }));
+  const [save] = await t.cloud.client.invocations({ functionName: 'admin', limit: 1 });
+  const afterCall = await rolloutState(t);
+  rows.push({
+    group: GROUP,
+    name: 'admin.saveTiers: members revisited in the call',
+    value: afterCall.data.revisited,
+    unit: 'members',
+    note: `${saved.rollout.upgraded} lifted to gold in ${(save.durationMs / 1000).toFixed(1)} s (15 s share); ${(requestsOf(save) / Math.max(afterCall.data.revisited, 1)).toFixed(1)} requests per revisited member, pages of 100 read by tier`,
+  });
+
+  let runs = 0;
+  let rollout = afterCall;
+  const started = performance.now();
+  while (rollout.status !== 'done' && runs < MAX_JOB_RUNS) {
+    await t.cloud.client.trigger('care-jobs');
+    runs++;
+    rollout = await rolloutState(t);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  rows.push({
+    group: GROUP,
+    name: 'tier rollout: care-job runs to finish',
+    value: runs,
+    unit: 'runs',
+    note: `${rollout.status === 'done' ? 'done' : 'NOT done'}: ${rollout.data.upgraded} lifted of ${rollout.data.revisited} revisited (of the members below the top tier), ${seconds.toFixed(0)} s of runs (20 s share each, hourly)`,
+  });
+  await t.stop();
+  return rows;
+}
+
+if (require.main === module) {
+  benchSettings()
+    .then((rows) => console.log(renderTable(rows)))
+    .catch((error) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(cleanupAll);
+}

@@ -1,0 +1,25 @@
+import { callAdmin } from '../../../services/cloud';
+import type { SettingsView } from '../../../shared/contracts/settings-views';
+
+/**
+ * The settings pages' one call: the brand's settings (admin.settings) through load-state's `_load`,
+ * shown by the page's `_show(view)`. List it after loadState; a page that loads only sometimes
+ * (store-edit without a store) overrides `onLoad` and calls `_reload` itself.
+ */
+type Host = {
+  _load<T>(task: () => Promise<T>, toData: (value: T) => WechatMiniprogram.IAnyObject): Promise<T | undefined>;
+  _show(view: SettingsView): WechatMiniprogram.IAnyObject;
+};
+
+export const settingsView = Behavior({
+  methods: {
+    onLoad() {
+      (this as unknown as { _reload(): void })._reload();
+    },
+
+    _reload() {
+      const host = this as unknown as Host;
+      void host._load(() => callAdmin('settings', {}), (view) => host._show(view));
+    },
+  },
+});
