@@ -39,9 +39,12 @@ export async function growthBands(before: TierDef[], after: TierDef[], settings:
   return (list as Array<{ _id: { tierId: string; band: number }; members: number }>).map((row) => ({ tierId: row._id.tierId, band: row._id.band, members: row.members }));
 }
 
-/** Starts (or restarts, with the newest tiers) the pass over the members of `tierIds`. */
-export async function startTierRollout(tierIds: string[], now: Date): Promise<void> {
-  await saveJobState(JOB, { status: tierIds.length ? 'running' : 'done', phase: 'members', cursor: null, watermark: now, data: { tierIds, upgraded: 0, revisited: 0 }, updatedAt: now });
+/**
+ * Starts (or restarts, with the newest tiers) the pass over the members of `tierIds`; those of
+ * `keepChanged` also get their review date recomputed (a changed keep threshold moves it).
+ */
+export async function startTierRollout(tierIds: string[], keepChanged: string[], now: Date): Promise<void> {
+  await saveJobState(JOB, { status: tierIds.length ? 'running' : 'done', phase: 'members', cursor: null, watermark: now, data: { tierIds, keepChanged, upgraded: 0, revisited: 0 }, updatedAt: now });
 }
 
 /**
@@ -52,14 +55,16 @@ export async function startTierRollout(tierIds: string[], now: Date): Promise<vo
 export async function continueTierRollout(settings: BrandSettings, now: Date, deadline: number): Promise<{ status: string; upgraded: number; revisited: number }> {
   const state = await jobState(JOB);
   if (!state || state.status === 'done') return { status: 'idle', upgraded: 0, revisited: 0 };
-  const data = state.data as { tierIds: string[]; upgraded: number; revisited: number };
+  const data = state.data as { tierIds: string[]; keepChanged: string[]; upgraded: number; revisited: number };
   let cursor = state.cursor;
   while (Date.now() < deadline) {
     const where = cursor ? { tierId: _.in(data.tierIds), _id: _.gt(cursor) } : { tierId: _.in(data.tierIds) };
     const { data: page } = await db.collection<MemberDoc>(C.members).where(where).orderBy('_id', 'asc').limit(PAGE).field({ tierId: true, growthBuckets: true, tierReviewAt: true }).get();
     for (const found of page) {
       const preview = applyTierSettings({ ...memberState(found as MemberDoc), pointsLots: [] }, now, settings);
-      if (preview.state.tierId === found.tierId && sameInstant(preview.state.tierReviewAt, found.tierReviewAt)) continue;
+      // A review date recomputed under an unchanged keep threshold differs only by "now": not worth a write.
+      const reviewMoved = (data.keepChanged ?? []).includes(found.tierId) && !sameInstant(preview.state.tierReviewAt, found.tierReviewAt);
+      if (preview.state.tierId === found.tierId && !reviewMoved) continue;
       if (await revisit(found._id, settings, now)) data.upgraded += 1;
       data.revisited += 1;
     }

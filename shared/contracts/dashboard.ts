@@ -34,6 +34,8 @@ export interface DashboardView {
   staff: Array<{ staffId: string; name: string; salesFen: number; newMembers: number; tasksDone: number }>;
   /** Admins, all stores: each store over the range. */
   comparison: Array<{ storeId: string; storeName: string; salesFen: number; purchases: number; averageTicketFen: number; newMembers: number }>;
+  /** Campaigns sent in the range (a manager's: their store's), newest first: coupons granted, redeemed, the sales with them. */
+  campaigns: Array<{ id: string; name: string; sentAt: string; granted: number; redeemed: number; redemptionPercent: number; salesFen: number }>;
 }
 
 /** The `dashboard` function: a manager's store, an admin's brand (or one store), from the daily rollups. */

@@ -130,9 +130,14 @@ export function tiersToRevisit(before: TierDef[], after: TierDef[]): string[] {
   const sorted = ladder(after);
   const ladderMoved = after.some((tier) => before.find((t) => t.id === tier.id)?.threshold !== tier.threshold);
   if (ladderMoved) for (const tier of sorted.slice(0, -1)) ids.add(tier.id);
-  for (const tier of after) {
-    const old = before.find((t) => t.id === tier.id);
-    if (old && old.keepThreshold !== tier.keepThreshold) ids.add(tier.id);
-  }
+  for (const id of keepThresholdChanged(before, after)) ids.add(id);
   return sorted.map((tier) => tier.id).filter((id) => ids.has(id));
+}
+
+/** Tiers whose keep threshold changed: their members' review dates move. */
+export function keepThresholdChanged(before: TierDef[], after: TierDef[]): string[] {
+  return after.filter((tier) => {
+    const old = before.find((t) => t.id === tier.id);
+    return old !== undefined && old.keepThreshold !== tier.keepThreshold;
+  }).map((tier) => tier.id);
 }

@@ -67,6 +67,18 @@ test('an admin lowers the gold threshold: the preview counts who moves, the save
   // A tier members hold cannot be removed.
   const withoutGold = newGold.filter((tier) => tier.id !== 'gold');
   expect(failed(await admin()('saveTiers', { tiers: withoutGold }))).toBe('TIER_HAS_MEMBERS');
+
+  // A higher keep threshold: gold members below it are told so, and the next review moves them down one tier.
+  const strict = tiersWithGold({ threshold: 6500, keepThreshold: 6500 });
+  const raised = ok(await admin()('saveTiers', { tiers: strict }));
+  expect(raised.effect.lines).toContain('2 位「金卡」会员低于新的保级门槛，将在下次评审时降为「银卡」');
+  await settingsReachEveryone();
+  expect(ok(await t.member('o-set-3')('card')).tier.id).toBe('gold');
+  await t.cloud.client.trigger('member-jobs');
+  expect(ok(await t.member('o-set-3')('card')).tier.id).toBe('silver');
+  expect(ok(await t.member('o-set-2')('card')).tier.id).toBe('silver');
+  ok(await admin()('saveTiers', { tiers: DEFAULT_BRAND_SETTINGS.tiers }));
+  await settingsReachEveryone();
 });
 
 test('points rules: a new earn rate and expiry apply to points earned from then on; the preview says so', async () => {

@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../../shared/contracts/action';
 import type { AdminContract } from '../../../shared/contracts/admin';
 import type { SavedSettingsView, SettingsEffectView } from '../../../shared/contracts/settings-views';
 import { tiersProblems, type BrandSettings, type TierDef } from '../../../shared/rules/brand-settings';
-import { tierEffect, tiersToRevisit, type TierEffect } from '../../../shared/rules/tier-effect';
+import { keepThresholdChanged, tierEffect, tiersToRevisit, type TierEffect } from '../../../shared/rules/tier-effect';
 import { audit } from '../../../server/audit';
 import type { RequestContext } from '../../../server/dispatch';
 import { AppError } from '../../../server/errors';
@@ -37,7 +37,7 @@ export async function saveTiers(input: ParsedInputOf<AdminContract, 'saveTiers'>
   }
   const saved = await saveBrandSettings({ tiers: input.tiers }, staff._id, ctx.now, rejected);
   await audit(staff, { action: 'settings_change', detail: `会员等级：${effect.lines.join('；')}` }, ctx.now);
-  await startTierRollout(tiersToRevisit(current.tiers, saved.tiers), ctx.now);
+  await startTierRollout(tiersToRevisit(current.tiers, saved.tiers), keepThresholdChanged(current.tiers, saved.tiers), ctx.now);
   const rollout = await continueTierRollout(saved, ctx.now, Date.now() + ROLLOUT_MS);
   return { settings: await settingsView(saved), effect: view(effect), rollout: { status: rollout.status, upgraded: rollout.upgraded } };
 }

@@ -135,3 +135,33 @@ test('a manager sees their store; an admin every store side by side; a clerk not
   const month = ok(await t.dashboard('o-admin')('overview', { range: 'month', month: '2026-11' }));
   expect([month.from, month.to]).toEqual(['2026-11-01', '2026-11-26']);
 });
+
+test('campaigns sent in the range show their coupons granted and redeemed and the sales with them; a manager sees their store’s', async () => {
+  await t.cloud.client.setClock('2026-11-27T10:00:00+08:00');
+  const draft = ok(
+    await t.coupons('o-admin')('saveTemplate', {
+      name: '回馈券',
+      rule: { kind: 'cash', thresholdFen: 5_000, amountOffFen: 1_000 },
+      validity: { type: 'days', days: 30, startsNextDay: false },
+      limits: { totalStock: null, perMember: null, perMemberMonthly: null },
+      claimable: false,
+    }),
+  );
+  ok(await t.coupons('o-admin')('setTemplateStatus', { templateId: draft.templateId, status: 'active' }));
+  const audience = { segments: [], tierIds: [], tags: [], storeIds: ['S01'] };
+  const created = ok(await t.automation('o-manager')('createCampaign', { name: '店庆回馈', audience, couponTemplateId: draft.templateId, notify: false, fallbackTasks: false, sendAt: null, requestId: 'dash-camp-01' }));
+  await t.cloud.client.trigger('automation-jobs');
+  const { data: coupons } = (await t.db.collection('coupons').where({ campaignId: created.id }).get()) as unknown as { data: Row[] };
+  expect(coupons.length).toBeGreaterThanOrEqual(2);
+  ok(await t.staff('o-clerk1')('recordPurchase', { memberId: coupons[0].memberId, amountFen: 12_000, orderNo: 'DC-1', categories: [], couponIds: [coupons[0]._id] }));
+
+  const mine = ok(await t.dashboard('o-manager')('overview', { range: '7' }));
+  expect(mine.campaigns).toEqual([
+    expect.objectContaining({ id: created.id, name: '店庆回馈', granted: coupons.length, redeemed: 1, redemptionPercent: Math.round(100 / coupons.length), salesFen: 11_000 }),
+  ]);
+  expect(ok(await t.dashboard('o-admin')('overview', { range: '7' })).campaigns.map((c) => c.id)).toEqual([created.id]);
+  // A range before it was sent shows none.
+  expect(ok(await t.dashboard('o-admin')('overview', { range: 'month', month: '2026-10' })).campaigns).toEqual([]);
+  const [record] = await t.cloud.client.invocations({ functionName: 'dashboard', limit: 1 });
+  expect(Object.values(record.requests).reduce((n, x) => n + x, 0)).toBeLessThanOrEqual(10);
+});

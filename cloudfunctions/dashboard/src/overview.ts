@@ -11,6 +11,7 @@ import { C } from '../../../server/documents';
 import { AppError } from '../../../server/errors';
 import { requireStaff } from '../../../server/queries';
 import { brandSettings } from '../../../server/settings';
+import { rangeCampaigns } from './campaigns';
 
 const PAGE = 1000;
 const dashed = (day: string) => `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}`;
@@ -28,7 +29,7 @@ function rangeOf(input: ParsedInputOf<DashboardContract, 'overview'>, today: str
 /**
  * The dashboard in one call and a few requests whatever the number of purchases: the caller, then the
  * daily rollups of the stores in scope for the range (one query per thousand rollups — 90 days of 11
- * stores). A manager sees their store; an admin the brand, one store, and the stores side by side.
+ * stores), and the range's campaigns with their coupons' figures (two). A manager sees their store; an admin the brand, one store, and the stores side by side.
  */
 export async function overview(input: ParsedInputOf<DashboardContract, 'overview'>, ctx: RequestContext): Promise<DashboardView> {
   const staff = await requireStaff(ctx.openid);
@@ -54,7 +55,7 @@ export async function overview(input: ParsedInputOf<DashboardContract, 'overview
   const summary = summarize(rollups, from, to);
   const snapshots = rollups.filter((r) => r.day === today && r.snapshot).map((r) => r.snapshot!);
   const staffIds = Object.keys(summary.byStaff);
-  const named = await names({ staff: staffIds });
+  const [named, campaigns] = await Promise.all([names({ staff: staffIds }), rangeCampaigns(admin ? null : staff.storeId, from, to)]);
   const totalMembers = snapshots.reduce((n, s) => n + s.members, 0);
   const segmentCount = (key: string) => snapshots.reduce((n, s) => n + (s.segments[key] ?? 0), 0);
   const pct = (n: number) => (totalMembers ? Math.round((n * 100) / totalMembers) : 0);
@@ -84,5 +85,6 @@ export async function overview(input: ParsedInputOf<DashboardContract, 'overview
             return { storeId: store._id, storeName: store.name, salesFen: s.salesFen, purchases: s.purchases, averageTicketFen: s.averageTicketFen, newMembers: s.newMembers };
           })
         : [],
+    campaigns,
   };
 }

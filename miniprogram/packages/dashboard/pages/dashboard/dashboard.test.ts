@@ -15,7 +15,7 @@ async function openPage() {
 describe('dashboard', () => {
   beforeEach(() => jest.resetModules());
 
-  it('shows the range’s figures, members by segment, stores side by side and clerks, from one call', async () => {
+  it('shows the range’s figures, members by segment, stores side by side, campaigns and clerks, from one call', async () => {
     const cloud = installCloud(byAction({ 'dashboard.overview': ok(fixtures.dashboard) }));
     const page = await openPage();
     expect(cloud.calls).toEqual([{ name: 'dashboard', action: 'overview', payload: { range: '30' } }]);
@@ -25,6 +25,7 @@ describe('dashboard', () => {
     expect(text(page, '#segment-dormant')).toContain('273');
     expect(text(page, '#store-1')).toContain('五角场店');
     expect(text(page, '#clerk-0')).toContain('李导购');
+    expect(text(page, '#campaign-0')).toBe('唤醒沉睡顾客1233%¥3,180');
     expect(exists(page, '#chart-sales')).toBe(true);
     expect(exists(page, '#chart-stores')).toBe(true);
   });

@@ -38,6 +38,7 @@ type Data = {
   segments: Array<{ key: string; name: string; count: number; percent: number }>;
   staff: Array<{ staffId: string; name: string; sales: string; newMembers: number; tasksDone: number }>;
   comparison: Array<{ storeId: string; storeName: string; sales: string; purchases: number; averageTicket: string; newMembers: number }>;
+  campaigns: Array<{ id: string; name: string; granted: number; rate: string; sales: string }>;
   charts: Array<{ id: string; title: string }>;
 };
 
@@ -77,6 +78,7 @@ Component<Data, {}, Methods, [typeof loadState], { _specs: ChartSpec[] }, true>(
     segments: [],
     staff: [],
     comparison: [],
+    campaigns: [],
     charts: [],
   },
   methods: {
@@ -111,6 +113,7 @@ Component<Data, {}, Methods, [typeof loadState], { _specs: ChartSpec[] }, true>(
         segments: members ? members.segments.map((s) => ({ ...s, percent: members.total ? Math.round((s.count * 100) / members.total) : 0 })) : [],
         staff: view.staff.map((s) => ({ staffId: s.staffId, name: s.name, sales: formatFenShort(s.salesFen), newMembers: s.newMembers, tasksDone: s.tasksDone })),
         comparison: view.comparison.map((s) => ({ storeId: s.storeId, storeName: s.storeName, sales: formatFenShort(s.salesFen), purchases: s.purchases, averageTicket: formatFenShort(s.averageTicketFen), newMembers: s.newMembers })),
+        campaigns: view.campaigns.map((c) => ({ id: c.id, name: c.name, granted: c.granted, rate: `${c.redemptionPercent}%`, sales: formatFenShort(c.salesFen) })),
         charts: this._specs.map((spec) => ({ id: spec.id, title: spec.title })),
       };
     },
