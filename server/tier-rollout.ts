@@ -49,7 +49,8 @@ export async function startTierRollout(tierIds: string[], keepChanged: string[],
 
 /**
  * Resumes the pass: a page of members of the revisited tiers by id, each lifted (and told, if
- * subscribed) or given its new review date in its own transaction, only when something changes.
+ * subscribed) in its own transaction, or given its new review date by one conditional update — only
+ * when something changes.
  * Re-running a page changes nothing more: a lifted member is already at their tier.
  */
 export async function continueTierRollout(settings: BrandSettings, now: Date, deadline: number): Promise<{ status: string; upgraded: number; revisited: number }> {
@@ -65,8 +66,13 @@ export async function continueTierRollout(settings: BrandSettings, now: Date, de
       // A review date recomputed under an unchanged keep threshold differs only by "now": not worth a write.
       const reviewMoved = (data.keepChanged ?? []).includes(found.tierId) && !sameInstant(preview.state.tierReviewAt, found.tierReviewAt);
       if (preview.state.tierId === found.tierId && !reviewMoved) continue;
-      if (await revisit(found._id, settings, now)) data.upgraded += 1;
       data.revisited += 1;
+      if (preview.state.tierId === found.tierId) {
+        // Only the review date moves: one conditional update (unless a sale or review changed the member since the read).
+        await db.collection<MemberDoc>(C.members).where({ _id: found._id, tierId: found.tierId, tierReviewAt: found.tierReviewAt ?? null }).update({ data: { tierReviewAt: preview.state.tierReviewAt } });
+        continue;
+      }
+      if (await revisit(found._id, settings, now)) data.upgraded += 1;
     }
     cursor = page.length ? page[page.length - 1]._id : cursor;
     const done = page.length < PAGE;
