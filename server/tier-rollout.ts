@@ -44,11 +44,12 @@ export async function growthBands(before: TierDef[], after: TierDef[], settings:
  * `keepChanged` also get their review date recomputed (a changed keep threshold moves it).
  */
 export async function startTierRollout(tierIds: string[], keepChanged: string[], now: Date): Promise<void> {
-  await saveJobState(JOB, { status: tierIds.length ? 'running' : 'done', phase: 'members', cursor: null, watermark: now, data: { tierIds, keepChanged, upgraded: 0, revisited: 0 }, updatedAt: now });
+  await saveJobState(JOB, { status: tierIds.length ? 'running' : 'done', phase: 'members', cursor: null, watermark: now, data: { tierIds, tierIndex: 0, keepChanged, upgraded: 0, revisited: 0 }, updatedAt: now });
 }
 
 /**
- * Resumes the pass: a page of members of the revisited tiers by id, each lifted (and told, if
+ * Resumes the pass: one tier at a time (its members by id, from the `tier` index: equality then range,
+ * so a page costs the same at the end as at the start), each member lifted (and told, if
  * subscribed) in its own transaction, or given its new review date by one conditional update — only
  * when something changes.
  * Re-running a page changes nothing more: a lifted member is already at their tier.
@@ -56,10 +57,11 @@ export async function startTierRollout(tierIds: string[], keepChanged: string[],
 export async function continueTierRollout(settings: BrandSettings, now: Date, deadline: number): Promise<{ status: string; upgraded: number; revisited: number }> {
   const state = await jobState(JOB);
   if (!state || state.status === 'done') return { status: 'idle', upgraded: 0, revisited: 0 };
-  const data = state.data as { tierIds: string[]; keepChanged: string[]; upgraded: number; revisited: number };
+  const data = state.data as { tierIds: string[]; tierIndex: number; keepChanged: string[]; upgraded: number; revisited: number };
   let cursor = state.cursor;
   while (Date.now() < deadline) {
-    const where = cursor ? { tierId: _.in(data.tierIds), _id: _.gt(cursor) } : { tierId: _.in(data.tierIds) };
+    const tierId = data.tierIds[data.tierIndex];
+    const where = cursor ? { tierId, _id: _.gt(cursor) } : { tierId };
     const { data: page } = await db.collection<MemberDoc>(C.members).where(where).orderBy('_id', 'asc').limit(PAGE).field({ tierId: true, growthBuckets: true, tierReviewAt: true }).get();
     for (const found of page) {
       const preview = applyTierSettings({ ...memberState(found as MemberDoc), pointsLots: [] }, now, settings);
@@ -74,8 +76,10 @@ export async function continueTierRollout(settings: BrandSettings, now: Date, de
       }
       if (await revisit(found._id, settings, now)) data.upgraded += 1;
     }
-    cursor = page.length ? page[page.length - 1]._id : cursor;
-    const done = page.length < PAGE;
+    const tierDone = page.length < PAGE;
+    cursor = tierDone ? null : page[page.length - 1]._id;
+    if (tierDone) data.tierIndex += 1;
+    const done = data.tierIndex >= data.tierIds.length;
     await saveJobState(JOB, { ...stripId(state), status: done ? 'done' : 'running', cursor, data, updatedAt: now });
     if (done) return { status: 'done', ...data };
   }

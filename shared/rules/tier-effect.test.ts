@@ -22,7 +22,12 @@ describe('tierEffect', () => {
 
   test('a higher keep threshold only announces downgrades at review; a new multiplier leaves earned points alone', () => {
     const after = withGold({ threshold: 8000, keepThreshold: 8000, multiplierPermille: 1800 });
-    const effect = tierEffect(before, after, [{ tierId: 'gold', band: 5000, members: 3 }, { tierId: 'gold', band: 8000, members: 1 }]);
+    const effect = tierEffect(before, after, [
+      { tierId: 'gold', band: 5000, members: 3 },
+      { tierId: 'gold', band: 8000, members: 1 },
+      // Already below the old keep threshold: the review takes them down whatever the change.
+      { tierId: 'silver', band: 0, members: 5 },
+    ]);
     expect(effect.upgrades).toEqual([]);
     expect(effect.reviewDowngrades).toEqual([{ fromId: 'gold', fromName: '金卡', toId: 'silver', toName: '银卡', members: 3 }]);
     // Kept until the review: still counted as gold once saved.

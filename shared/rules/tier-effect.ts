@@ -24,7 +24,7 @@ export interface TierMove {
 export interface TierEffect {
   /** Up at once when saved (their growth already reaches a higher tier). */
   upgrades: TierMove[];
-  /** Below the new keep threshold: down one tier at their next review. */
+  /** Below the new keep threshold but not the old one: down one tier at their next review because of the change. */
   reviewDowngrades: TierMove[];
   /** Tiers removed while members hold them: the change is refused. */
   removedWithMembers: Array<{ tierId: string; name: string; members: number }>;
@@ -77,6 +77,12 @@ function definitionLines(before: TierDef[], after: TierDef[]): string[] {
   return lines;
 }
 
+/** Below the tier's keep threshold before the change too: the review takes them down anyway, not the change. */
+function belowAlready(before: TierDef[], tierId: string, band: number): boolean {
+  const old = before.find((t) => t.id === tierId);
+  return old !== undefined && band < old.keepThreshold;
+}
+
 export function tierEffect(before: TierDef[], after: TierDef[], bands: GrowthBand[]): TierEffect {
   const sorted = ladder(after);
   const rank = (id: string) => sorted.findIndex((t) => t.id === id);
@@ -100,7 +106,9 @@ export function tierEffect(before: TierDef[], after: TierDef[], bands: GrowthBan
     const target = Math.max(current, reached);
     count(sorted[target].id).after += members;
     if (target > current) addMove(upgrades, sorted[current], sorted[target], members);
-    else if (target > 0 && band < sorted[target].keepThreshold) addMove(reviewDowngrades, sorted[target], sorted[target - 1], members);
+    else if (target > 0 && band < sorted[target].keepThreshold && !belowAlready(before, sorted[target].id, band)) {
+      addMove(reviewDowngrades, sorted[target], sorted[target - 1], members);
+    }
   }
 
   const removedWithMembers = [...removed].map(([tierId, members]) => ({ tierId, name: before.find((t) => t.id === tierId)?.name ?? tierId, members }));
