@@ -44,7 +44,7 @@ export async function growthBands(before: TierDef[], after: TierDef[], settings:
  * `keepChanged` also get their review date recomputed (a changed keep threshold moves it).
  */
 export async function startTierRollout(tierIds: string[], keepChanged: string[], now: Date): Promise<void> {
-  await saveJobState(JOB, { status: tierIds.length ? 'running' : 'done', phase: 'members', cursor: null, watermark: now, data: { tierIds, tierIndex: 0, keepChanged, upgraded: 0, revisited: 0 }, updatedAt: now });
+  await saveJobState(JOB, { status: tierIds.length ? 'running' : 'done', phase: 'members', cursor: null, watermark: now, data: { tierIds, tierIndex: 0, keepChanged, scanned: 0, upgraded: 0, revisited: 0 }, updatedAt: now });
 }
 
 /**
@@ -57,12 +57,13 @@ export async function startTierRollout(tierIds: string[], keepChanged: string[],
 export async function continueTierRollout(settings: BrandSettings, now: Date, deadline: number): Promise<{ status: string; upgraded: number; revisited: number }> {
   const state = await jobState(JOB);
   if (!state || state.status === 'done') return { status: 'idle', upgraded: 0, revisited: 0 };
-  const data = state.data as { tierIds: string[]; tierIndex: number; keepChanged: string[]; upgraded: number; revisited: number };
+  const data = state.data as { tierIds: string[]; tierIndex: number; keepChanged: string[]; scanned: number; upgraded: number; revisited: number };
   let cursor = state.cursor;
   while (Date.now() < deadline) {
     const tierId = data.tierIds[data.tierIndex];
     const where = cursor ? { tierId, _id: _.gt(cursor) } : { tierId };
     const { data: page } = await db.collection<MemberDoc>(C.members).where(where).orderBy('_id', 'asc').limit(PAGE).field({ tierId: true, growthBuckets: true, tierReviewAt: true }).get();
+    data.scanned += page.length;
     for (const found of page) {
       const preview = applyTierSettings({ ...memberState(found as MemberDoc), pointsLots: [] }, now, settings);
       // A review date recomputed under an unchanged keep threshold differs only by "now": not worth a write.
