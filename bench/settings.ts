@@ -10,7 +10,7 @@ import type { Row } from './lib/types';
 
 const GROUP = 'settings (real functions, 100 000 members, local cloud)';
 const MEMBERS = 100_000;
-/** 01:00 Beijing: before the nightly scores, so the care job's runs are the rollout's. */
+/** 01:00 Beijing: quiet hours, so the automation job's runs hold their messages and are the rollout's. */
 const NOW = '2026-12-09T01:00:00+08:00';
 const ADMIN = 'o-st-admin';
 const PREVIEWS = 5;
@@ -32,7 +32,7 @@ interface Rollout {
 /**
  * An admin lowers the gold threshold on a brand of 100 000 members with real purchase histories: what
  * the preview costs (one aggregation, whatever the members), and how fast the save's pass over the
- * affected tiers goes — in the call, then in the hourly care job's runs — until every member who now
+ * affected tiers goes — in the call, then in the every-minute automation job's runs — until every member who now
  * reaches gold is lifted.
  */
 export async function benchSettings(): Promise<Row[]> {
@@ -67,17 +67,17 @@ export async function benchSettings(): Promise<Row[]> {
   let rollout = afterCall;
   const started = performance.now();
   while (rollout.status !== 'done' && runs < MAX_JOB_RUNS) {
-    await t.cloud.client.trigger('care-jobs');
+    await t.cloud.client.trigger('automation-jobs');
     runs++;
     rollout = await rolloutState(t);
   }
   const seconds = (performance.now() - started) / 1000;
   rows.push({
     group: GROUP,
-    name: 'tier rollout: care-job runs to finish',
+    name: 'tier rollout: automation-job runs to finish',
     value: runs,
     unit: 'runs',
-    note: `${rollout.status === 'done' ? 'done' : 'NOT done'}: ${rollout.data.scanned} members of the tiers below the top read, ${rollout.data.revisited} rewritten (${rollout.data.upgraded} lifted, the rest new review dates), ${seconds.toFixed(0)} s of runs (20 s share each, hourly)`,
+    note: `${rollout.status === 'done' ? 'done' : 'NOT done'}: ${rollout.data.scanned} members of the tiers below the top read, ${rollout.data.revisited} rewritten (${rollout.data.upgraded} lifted, the rest new review dates), ${seconds.toFixed(0)} s of runs (10 s share of each run, one a minute)`,
   });
   await t.stop();
   return rows;

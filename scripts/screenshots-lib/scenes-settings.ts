@@ -6,7 +6,7 @@ import type { Scene } from './scenes';
 /** 我的数据 (a member's profile, data, export and closing) and the admin's settings: the hub, tiers with a previewed change, points rules, a store. */
 
 const TIER_EFFECT = {
-  lines: ['「金卡」升级门槛 5000 → 3000', '「金卡」保级门槛 5000 → 3000', '6 位「银卡」会员的成长值已达新门槛，保存后立即升为「金卡」'],
+  lines: ['「金卡」升级门槛 5000 → 3000', '「金卡」保级门槛 5000 → 3000', '6 位「银卡」会员的成长值已达新门槛，保存后升为「金卡」'],
   byTier: [
     { tierId: 'normal', name: '普通会员', before: 120, after: 120 },
     { tierId: 'silver', name: '银卡', before: 34, after: 28 },

@@ -16,7 +16,7 @@ describe('tierEffect', () => {
     expect(effect.upgrades).toEqual([{ fromId: 'silver', fromName: '银卡', toId: 'gold', toName: '金卡', members: 4 }]);
     expect(effect.reviewDowngrades).toEqual([]);
     expect(effect.byTier.find((t) => t.tierId === 'gold')).toEqual({ tierId: 'gold', name: '金卡', before: 2, after: 6 });
-    expect(effect.lines).toContain('4 位「银卡」会员的成长值已达新门槛，保存后立即升为「金卡」');
+    expect(effect.lines).toContain('4 位「银卡」会员的成长值已达新门槛，保存后升为「金卡」');
     expect(effect.lines).toContain('「金卡」升级门槛 5000 → 3000');
   });
 

@@ -113,7 +113,7 @@ export function tierEffect(before: TierDef[], after: TierDef[], bands: GrowthBan
 
   const removedWithMembers = [...removed].map(([tierId, members]) => ({ tierId, name: before.find((t) => t.id === tierId)?.name ?? tierId, members }));
   const lines = definitionLines(before, after);
-  for (const move of upgrades) lines.push(`${move.members} 位「${move.fromName}」会员的成长值已达新门槛，保存后立即升为「${move.toName}」`);
+  for (const move of upgrades) lines.push(`${move.members} 位「${move.fromName}」会员的成长值已达新门槛，保存后升为「${move.toName}」`);
   for (const move of reviewDowngrades) lines.push(`${move.members} 位「${move.fromName}」会员低于新的保级门槛，将在下次评审时降为「${move.toName}」`);
   for (const gone of removedWithMembers) lines.push(`「${gone.name}」还有 ${gone.members} 位会员，不能删除`);
   if (!upgrades.length && !reviewDowngrades.length && !removedWithMembers.length) lines.push('现有会员的等级不受影响');

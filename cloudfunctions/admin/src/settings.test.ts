@@ -42,7 +42,7 @@ test('an admin lowers the gold threshold: the preview counts who moves, the save
   const newGold = tiersWithGold({ threshold: 3000, keepThreshold: 3000, benefits: ['消费1.5倍积分', '专属9折'] });
 
   const preview = ok(await admin()('previewTiers', { tiers: newGold }));
-  expect(preview.lines).toContain('1 位「银卡」会员的成长值已达新门槛，保存后立即升为「金卡」');
+  expect(preview.lines).toContain('1 位「银卡」会员的成长值已达新门槛，保存后升为「金卡」');
   expect(preview.lines).toContain('「金卡」权益更新，会员卡立即显示新权益');
   expect(preview.byTier.find((tier) => tier.tierId === 'gold')).toMatchObject({ before: 1, after: 2 });
   // A preview changes nothing.

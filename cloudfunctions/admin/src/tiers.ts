@@ -11,7 +11,7 @@ import { brandSettings, saveBrandSettings } from '../../../server/settings';
 import { continueTierRollout, growthBands, startTierRollout } from '../../../server/tier-rollout';
 import { rejected, settingsView } from './settings';
 
-/** The part of a save's time the pass over members may use; the hourly care job finishes the rest. */
+/** The part of a save's time the pass over members may use; the every-minute automation job finishes the rest. */
 const ROLLOUT_MS = 15_000;
 
 async function effectOf(current: BrandSettings, tiers: TierDef[], now: Date): Promise<TierEffect> {

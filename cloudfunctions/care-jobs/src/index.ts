@@ -6,7 +6,6 @@ import { brandSettings } from '../../../server/settings';
 import { releaseExpiredHolds } from '../../../server/hold-expiry';
 import { purgeOldExports } from '../../../server/data-exports';
 import { resumeClosures } from '../../../server/membership-close';
-import { continueTierRollout } from '../../../server/tier-rollout';
 import { refreshRollups } from '../../../server/rollups';
 import { timerOnly } from '../../../server/timer';
 import { couponExpiryTasks } from './coupon-tasks';
@@ -20,11 +19,9 @@ const BUDGET_MS = 45_000;
 const SCORES_FROM_HOUR = 2;
 /** The scores pass may use this much of a run; the rest is kept for visits, coupon tasks and expiry. */
 const SCORES_SHARE_MS = 30_000;
-/** The pass lifting members to new tiers may use this much of a run (it resumes in the next). */
-const TIER_ROLLOUT_SHARE_MS = 20_000;
 
 /**
- * Hourly and timer-only: finish hand-overs of offboarded staff and the pass that lifts members to new tiers, look at members whose care inputs
+ * Hourly and timer-only: finish hand-overs of offboarded staff, look at members whose care inputs
  * changed or whose next care date came (tasks, segment, tags), make coupon-expiry tasks, expire
  * overdue tasks, the dashboard's daily rollups (today, yesterday, days a void changed), release stock
  * holds past their time, finish closed memberships' erasure, remove data exports older than a day, and from 02:00 the nightly scores. Each part is resumable and exactly-once by key.
@@ -39,7 +36,6 @@ export const main = timerOnly(async (event) => {
     await continueHandOver(staffId, deadline, now);
     handOvers.push(staffId);
   }
-  const tierRollout = await continueTierRollout(settings, now, Math.min(deadline, Date.now() + TIER_ROLLOUT_SHARE_MS));
   const scoresDeadline = Math.min(deadline, Date.now() + SCORES_SHARE_MS);
   const scores = Number(formatShanghai(now, 'H')) >= SCORES_FROM_HOUR ? await nightlyScores(settings, now, scoresDeadline) : { status: 'later' };
   const [norms, staff] = await Promise.all([scoreNorms(), staffDirectory()]);
@@ -50,7 +46,7 @@ export const main = timerOnly(async (event) => {
   const holds = await releaseExpiredHolds(now, deadline);
   const closures = await resumeClosures(now, deadline);
   const exportsRemoved = await purgeOldExports(now);
-  const result = { trigger: event.TriggerName ?? 'timer', now: now.toISOString(), handOvers, tierRollout, scores, members, couponTasks, expiredTasks, rollups, holds, closures, exportsRemoved };
+  const result = { trigger: event.TriggerName ?? 'timer', now: now.toISOString(), handOvers, scores, members, couponTasks, expiredTasks, rollups, holds, closures, exportsRemoved };
   console.log(JSON.stringify(result));
   return result;
 });

@@ -23,7 +23,7 @@ describe('tiers', () => {
   });
 
   it('saves only after a preview of the edits, shows what it did, and an edit asks for a new preview', async () => {
-    const effect = { lines: ['「金卡」升级门槛 5000 → 3000', '4 位「银卡」会员的成长值已达新门槛，保存后立即升为「金卡」'], byTier: [{ tierId: 'gold', name: '金卡', before: 9, after: 13 }] };
+    const effect = { lines: ['「金卡」升级门槛 5000 → 3000', '4 位「银卡」会员的成长值已达新门槛，保存后升为「金卡」'], byTier: [{ tierId: 'gold', name: '金卡', before: 9, after: 13 }] };
     const cloud = installCloud(
       byAction({
         'admin.settings': ok(SETTINGS),
@@ -44,7 +44,7 @@ describe('tiers', () => {
     await tap(page, '#preview');
     expect(cloud.calls[1].action).toBe('previewTiers');
     expect((cloud.calls[1].payload as { tiers: Array<{ threshold: number }> }).tiers[2].threshold).toBe(3000);
-    expect(text(page, '#effect')).toContain('保存后立即升为「金卡」');
+    expect(text(page, '#effect')).toContain('保存后升为「金卡」');
     expect(text(page, '#effect')).toContain('金卡：9 → 13 人');
     await tap(page, '#save');
     expect(cloud.calls[2].action).toBe('saveTiers');

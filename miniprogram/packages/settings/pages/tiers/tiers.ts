@@ -92,8 +92,9 @@ Component<Data, {}, Methods, [typeof loadState, typeof settingsView], {}, true>(
       callAdmin('saveTiers', { tiers: this._tiers() }).then(
         (saved) => {
           this.setData({ busy: false, ...this._show(saved.settings), effect: saved.effect });
-          const upgraded = saved.rollout.upgraded;
-          wx.showToast({ title: upgraded ? `已保存，${upgraded} 位会员已升级` : '已保存', icon: 'success' });
+          const { upgraded, status } = saved.rollout;
+          const title = status === 'running' ? '已保存，会员等级调整中' : upgraded ? `已保存，${upgraded} 位会员已升级` : '已保存';
+          wx.showToast({ title, icon: status === 'running' ? 'none' : 'success' });
         },
         (error: unknown) => this._failed(error),
       );
