@@ -1,6 +1,6 @@
 import { loadState } from '../../../../behaviors/load-state';
 import { settingsView } from '../../behaviors/settings-view';
-import { callAdmin, toActionFailure } from '../../../../services/cloud';
+import { callAdmin } from '../../../../services/cloud';
 import type { PointsRules, SettingsEffectView, SettingsView } from '../../../../shared/contracts/settings-views';
 import type { VantEvent } from '../../../../types/vant-event';
 
@@ -24,7 +24,6 @@ type Methods = {
   onSave(): void;
   _show(view: SettingsView): Partial<Data>;
   _rules(): PointsRules;
-  _failed(error: unknown): void;
 };
 
 /** Index = years after the year earned. */
@@ -56,18 +55,12 @@ Component<Data, {}, Methods, [typeof loadState, typeof settingsView], {}, true>(
       this.setData({ welcomePoints: Number(event.detail), effect: null });
     },
 
-    _failed(error) {
-      const failure = toActionFailure(error);
-      this.setData({ busy: false, fieldErrors: failure.fields ?? {} });
-      wx.showToast({ title: failure.headline, icon: 'none' });
-    },
-
     onPreview() {
       if (this.data.busy) return;
       this.setData({ busy: true, fieldErrors: {} });
       callAdmin('previewPointsRules', this._rules()).then(
         (effect) => this.setData({ busy: false, effect }),
-        (error: unknown) => this._failed(error),
+        (error: unknown) => this._formFailed(error, 'busy'),
       );
     },
 
@@ -79,7 +72,7 @@ Component<Data, {}, Methods, [typeof loadState, typeof settingsView], {}, true>(
           this.setData({ busy: false, ...this._show(saved.settings), effect: saved.effect });
           wx.showToast({ title: '已保存', icon: 'success' });
         },
-        (error: unknown) => this._failed(error),
+        (error: unknown) => this._formFailed(error, 'busy'),
       );
     },
   },

@@ -1,7 +1,7 @@
 import { loadState } from '../../../../behaviors/load-state';
 import { settingsView } from '../../behaviors/settings-view';
 import { reloadOnReturn } from '../../../../behaviors/reload-on-return';
-import { callAdmin, toActionFailure } from '../../../../services/cloud';
+import { callAdmin } from '../../../../services/cloud';
 import type { SettingsView } from '../../../../shared/contracts/settings-views';
 import { expiryText } from '../../../../shared/rules/points-rules';
 import type { VantEvent } from '../../../../types/vant-event';
@@ -94,11 +94,7 @@ Component<Data, {}, Methods, [typeof loadState, typeof settingsView, typeof relo
           this.setData({ saving: false, ...this._show(view) });
           wx.showToast({ title: '已保存', icon: 'success' });
         },
-        (error: unknown) => {
-          const failure = toActionFailure(error);
-          this.setData({ saving: false, fieldErrors: failure.fields ?? {} });
-          wx.showToast({ title: failure.headline, icon: 'none' });
-        },
+        (error: unknown) => this._formFailed(error, 'saving'),
       );
     },
 

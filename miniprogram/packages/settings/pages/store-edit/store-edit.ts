@@ -1,6 +1,6 @@
 import { loadState } from '../../../../behaviors/load-state';
 import { settingsView } from '../../behaviors/settings-view';
-import { callAdmin, toActionFailure } from '../../../../services/cloud';
+import { callAdmin } from '../../../../services/cloud';
 import type { SettingsView } from '../../../../shared/contracts/settings-views';
 import type { VantEvent } from '../../../../types/vant-event';
 
@@ -66,11 +66,7 @@ Component<Data, {}, Methods, [typeof loadState, typeof settingsView], {}, true>(
           wx.showToast({ title: storeId ? '已保存' : `已新增 ${store.storeId}`, icon: 'success' });
           setTimeout(() => wx.navigateBack(), 800);
         },
-        (error: unknown) => {
-          const failure = toActionFailure(error);
-          this.setData({ saving: false, fieldErrors: failure.fields ?? {} });
-          wx.showToast({ title: failure.headline, icon: 'none' });
-        },
+        (error: unknown) => this._formFailed(error, 'saving'),
       );
     },
   },

@@ -1,6 +1,6 @@
 import { loadState } from '../../../../behaviors/load-state';
 import { settingsView } from '../../behaviors/settings-view';
-import { callAdmin, toActionFailure } from '../../../../services/cloud';
+import { callAdmin } from '../../../../services/cloud';
 import type { SettingsEffectView, SettingsView } from '../../../../shared/contracts/settings-views';
 import type { TierDef } from '../../../../shared/rules/brand-settings';
 import type { VantEvent } from '../../../../types/vant-event';
@@ -31,7 +31,6 @@ type Methods = {
   onSave(): void;
   _show(view: SettingsView): Partial<Data>;
   _tiers(): TierDef[];
-  _failed(error: unknown): void;
 };
 
 const NEW_TIER_COLOR = '#07C160';
@@ -67,12 +66,6 @@ Component<Data, {}, Methods, [typeof loadState, typeof settingsView], {}, true>(
       this.setData({ rows: this.data.rows.filter((_, i) => i !== Number(index)), effect: null });
     },
 
-    _failed(error) {
-      const failure = toActionFailure(error);
-      this.setData({ busy: false, fieldErrors: failure.fields ?? {} });
-      wx.showToast({ title: failure.headline, icon: 'none' });
-    },
-
     onPreview() {
       if (this.data.busy) return;
       this.setData({ busy: true, fieldErrors: {} });
@@ -82,7 +75,7 @@ Component<Data, {}, Methods, [typeof loadState, typeof settingsView], {}, true>(
           // The effect shows above the tiers: bring it into view.
           void wx.pageScrollTo({ scrollTop: 0, duration: 200 });
         },
-        (error: unknown) => this._failed(error),
+        (error: unknown) => this._formFailed(error, 'busy'),
       );
     },
 
@@ -96,7 +89,7 @@ Component<Data, {}, Methods, [typeof loadState, typeof settingsView], {}, true>(
           const title = status === 'running' ? '已保存，会员等级调整中' : upgraded ? `已保存，${upgraded} 位会员已升级` : '已保存';
           wx.showToast({ title, icon: status === 'running' ? 'none' : 'success' });
         },
-        (error: unknown) => this._failed(error),
+        (error: unknown) => this._formFailed(error, 'busy'),
       );
     },
   },
