@@ -10,10 +10,15 @@ import { PendingRequests } from '../utils/request-id';
  * those the server offers, and reports each 'accept' (one send each) with a request id kept across a
  * lost answer, so a retried report counts once. A prompt the shopper cannot see (the main switch in
  * settings is off, an old WeChat) is passed over with a short note: nothing here blocks the page.
+ * What the server offers lives on the page as `_subscriptions` (set from the card or list it loads;
+ * empty until then), and is replaced by the server's answer after an accepted prompt.
  */
 const pending = new PendingRequests();
 
 export type SubscribeOutcome = { subscriptions: SubscriptionView[]; accepted: MessageTemplateKey[] } | null;
+
+/** What a page using the behavior holds: the templates the server offers it. */
+export type SubscribeState = { _subscriptions: SubscriptionView[] };
 
 /** The shopper's answer per template id; null when no prompt could be shown. */
 function requestSubscribe(tmplIds: string[]): Promise<Record<string, string> | null> {
@@ -32,11 +37,17 @@ function requestSubscribe(tmplIds: string[]): Promise<Record<string, string> | n
 }
 
 export const subscribePrompt = Behavior({
+  lifetimes: {
+    created() {
+      (this as unknown as SubscribeState)._subscriptions = [];
+    },
+  },
   methods: {
-    async _askSubscribe(offered: SubscriptionView[], wanted: MessageTemplateKey[]): Promise<SubscribeOutcome> {
+    async _askSubscribe(wanted: MessageTemplateKey[]): Promise<SubscribeOutcome> {
+      const host = this as unknown as SubscribeState;
       // In the order wanted: the first three are asked.
       const asked = wanted
-        .map((key) => offered.find((s) => s.key === key && s.templateId !== ''))
+        .map((key) => host._subscriptions.find((s) => s.key === key && s.templateId !== ''))
         .filter((s): s is SubscriptionView => s !== undefined)
         .slice(0, MAX_TEMPLATES_PER_REQUEST);
       if (!asked.length) return null;
@@ -51,6 +62,7 @@ export const subscribePrompt = Behavior({
       try {
         const { subscriptions } = await pending.run('subscribe', (requestId) => callMember('subscribe', { requestId, accepted, rejected }), isLostAnswer);
         if (accepted.length) wx.showToast({ title: '订阅成功', icon: 'success' });
+        host._subscriptions = subscriptions;
         return { subscriptions, accepted };
       } catch {
         wx.showToast({ title: '订阅未保存，请稍后重试', icon: 'none' });

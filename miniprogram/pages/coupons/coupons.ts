@@ -1,6 +1,6 @@
 import { loadState } from '../../behaviors/load-state';
 import { pagedList, type ListPage } from '../../behaviors/paged-list';
-import { subscribePrompt } from '../../behaviors/subscribe-prompt';
+import { subscribePrompt, type SubscribeState } from '../../behaviors/subscribe-prompt';
 import type { SubscriptionView } from '../../shared/contracts/automation-views';
 import type { MessageTemplateKey } from '../../shared/rules/message-templates';
 import { callCoupons } from '../../services/cloud';
@@ -49,18 +49,13 @@ function tabsWith(counts: WalletView['counts']): Data['tabs'] {
   return TABS.map((tab) => ({ ...tab, count: counts ? String(counts[tab.name]) : '' }));
 }
 
-Component<Data, {}, Methods, [typeof loadState, typeof pagedList, typeof subscribePrompt], { _subscriptions: SubscriptionView[] }, true>({
+Component<Data, {}, Methods, [typeof loadState, typeof pagedList, typeof subscribePrompt], SubscribeState, true>({
   behaviors: [loadState, pagedList, subscribePrompt],
   data: {
     tab: 'unused',
     tabs: tabsWith(null),
     coupons: [],
     offerReminder: false,
-  },
-  lifetimes: {
-    created() {
-      this._subscriptions = [];
-    },
   },
   methods: {
     onShow() {
@@ -96,7 +91,7 @@ Component<Data, {}, Methods, [typeof loadState, typeof pagedList, typeof subscri
 
     onRemind() {
       this.setData({ offerReminder: false });
-      void this._askSubscribe(this._subscriptions, REMINDERS);
+      void this._askSubscribe(REMINDERS);
     },
 
     onClaimCenter() {

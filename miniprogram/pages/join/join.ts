@@ -120,7 +120,6 @@ Component<Data, Props, Methods, [typeof loadState, typeof subscribePrompt], Inst
       this._referral = decodeQueryValue(query?.ref ?? this.data.ref);
       this._phone = null;
       this._resolvePrivacy = null;
-      this._subscriptions = [];
       // Base libraries before 2.32.3 have no privacy API: they ask nothing, and the page's own
       // privacy step still records consent.
       const onNeed = wx.onNeedPrivacyAuthorization as unknown as OnNeedPrivacyAuthorization | undefined;
@@ -218,12 +217,12 @@ Component<Data, Props, Methods, [typeof loadState, typeof subscribePrompt], Inst
         return;
       }
       this.setData({ canSubscribe: false });
-      this._askSubscribe(this._subscriptions, JOIN_TEMPLATES).then(() => wx.switchTab({ url: MEMBER_HOME_PATH }));
+      this._askSubscribe(JOIN_TEMPLATES).then(() => wx.switchTab({ url: MEMBER_HOME_PATH }));
     },
 
     onSubscribe() {
       this.setData({ canSubscribe: false });
-      void this._askSubscribe(this._subscriptions, JOIN_TEMPLATES);
+      void this._askSubscribe(JOIN_TEMPLATES);
     },
 
     _goTo(step, extra = {}) {

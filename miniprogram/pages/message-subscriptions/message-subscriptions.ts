@@ -1,5 +1,5 @@
 import { loadState } from '../../behaviors/load-state';
-import { subscribePrompt } from '../../behaviors/subscribe-prompt';
+import { subscribePrompt, type SubscribeState } from '../../behaviors/subscribe-prompt';
 import { callMember } from '../../services/cloud';
 import type { SubscriptionView } from '../../shared/contracts/automation-views';
 import type { MessageTemplateKey } from '../../shared/rules/message-templates';
@@ -28,7 +28,7 @@ type Methods = {
   _ask(keys: MessageTemplateKey[]): void;
 };
 
-type Instance = { _subscriptions: SubscriptionView[] };
+type Instance = SubscribeState;
 
 function toRow(s: SubscriptionView): Row {
   return { key: s.key, title: s.title, description: s.description, remainingText: s.remaining > 0 ? `可接收 ${s.remaining} 次` : '未订阅', on: s.remaining > 0 };
@@ -40,11 +40,6 @@ const offeredRows = (subscriptions: SubscriptionView[]) => subscriptions.filter(
 Component<Data, {}, Methods, [typeof loadState, typeof subscribePrompt], Instance, true>({
   behaviors: [loadState, subscribePrompt],
   data: { rows: [] },
-  lifetimes: {
-    created() {
-      this._subscriptions = [];
-    },
-  },
   methods: {
     onLoad() {
       this._reload();
@@ -66,7 +61,7 @@ Component<Data, {}, Methods, [typeof loadState, typeof subscribePrompt], Instanc
     },
 
     _ask(keys) {
-      void this._askSubscribe(this._subscriptions, keys).then((outcome) => {
+      void this._askSubscribe(keys).then((outcome) => {
         if (outcome) this._show(outcome.subscriptions);
       });
     },

@@ -66,11 +66,6 @@ Component<Data, {}, Methods, [typeof loadState, typeof subscribePrompt], Instanc
     moreError: '',
     offerReminder: false,
   },
-  lifetimes: {
-    created() {
-      this._subscriptions = [];
-    },
-  },
   methods: {
     onLoad() {
       this._reload();
@@ -102,7 +97,7 @@ Component<Data, {}, Methods, [typeof loadState, typeof subscribePrompt], Instanc
     /** After seeing a purchase's points is the natural moment: asked from this tap. */
     onRemind() {
       this.setData({ offerReminder: false });
-      void this._askSubscribe(this._subscriptions, ['points_changed']);
+      void this._askSubscribe(['points_changed']);
     },
 
     onLoadMore() {
