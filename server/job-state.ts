@@ -7,6 +7,8 @@ export function jobState(id: string): Promise<Stored<JobStateDoc> | null> {
   return getById<JobStateDoc>(C.jobState, id);
 }
 
-export async function saveJobState(id: string, state: JobStateDoc): Promise<void> {
-  await db.collection<JobStateDoc>(C.jobState).doc(id).set({ data: state });
+/** Replaces the job's state; a state read back (with its `_id`) may be saved as it is. */
+export async function saveJobState(id: string, state: JobStateDoc & { _id?: string }): Promise<void> {
+  const { _id: _ignored, ...data } = state;
+  await db.collection<JobStateDoc>(C.jobState).doc(id).set({ data });
 }

@@ -1,7 +1,8 @@
 import { closeReason } from '../shared/rules/my-data';
 import { auditMemberAct } from './audit';
-import { _, db, storage, type Stored } from './cloud';
-import { C, type ClosedMemberDoc, type DataExportDoc, type LedgerDoc, type MemberDoc } from './documents';
+import { _, db, type Stored } from './cloud';
+import { removeExports } from './data-exports';
+import { C, type ClosedMemberDoc, type LedgerDoc, type MemberDoc } from './documents';
 import { getById } from './queries';
 import { txnGet, withTransaction } from './transaction';
 
@@ -78,9 +79,9 @@ const ERASURE_STEPS: Array<[string, ErasureStep]> = [
   [
     'exports',
     async (memberId) => {
-      const { data } = await db.collection<DataExportDoc>(C.dataExports).where({ memberId }).limit(1000).get();
-      await storage.remove(data.map((file) => file.fileId));
-      return (await db.collection(C.dataExports).where({ memberId }).remove()).stats.removed;
+      let removed = 0;
+      for (let page = await removeExports({ memberId }); page > 0; page = await removeExports({ memberId })) removed += page;
+      return removed;
     },
   ],
 ];

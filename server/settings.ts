@@ -15,16 +15,20 @@ let cached: { at: number; value: BrandSettings } | undefined;
  */
 export async function brandSettings(now = Date.now()): Promise<BrandSettings> {
   if (cached && now >= cached.at && now - cached.at < CACHE_MS) return cached.value;
-  let stored: unknown = {};
-  try {
-    const { _id: _ignored, ...data } = (await db.collection<Record<string, unknown>>(C.settings).doc('brand').get()).data;
-    stored = data;
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-  }
-  const value = checked(stored);
+  const value = checked(await storedBrandDocument());
   cached = { at: now, value };
   return value;
+}
+
+/** settings/brand as stored, without its id ({} before anything was saved). */
+async function storedBrandDocument(): Promise<Record<string, unknown>> {
+  try {
+    const { _id: _ignored, ...data } = (await db.collection<Record<string, unknown>>(C.settings).doc('brand').get()).data;
+    return data;
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    return {};
+  }
 }
 
 function checked(stored: unknown): BrandSettings {
@@ -46,14 +50,7 @@ export function forgetBrandSettings(): void {
  * concurrent edits beyond "the last save wins".
  */
 export async function saveBrandSettings(part: Partial<BrandSettings>, staffId: string, now: Date, invalid: (problems: string[]) => never): Promise<BrandSettings> {
-  let stored: Record<string, unknown> = {};
-  try {
-    const { _id: _ignored, ...data } = (await db.collection<Record<string, unknown>>(C.settings).doc('brand').get()).data;
-    stored = data;
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-  }
-  const next = { ...stored, ...part, updatedAt: now, updatedBy: staffId };
+  const next = { ...(await storedBrandDocument()), ...part, updatedAt: now, updatedBy: staffId };
   const parsed = parseBrandSettings(next);
   if (!parsed.ok) return invalid(parsed.problems);
   await db.collection<Record<string, unknown>>(C.settings).doc('brand').set({ data: next });

@@ -3,7 +3,7 @@ import { windowStartDay } from '../shared/rules/growth';
 import { applyTierSettings } from '../shared/rules/member-state';
 import { bandEdges, type GrowthBand } from '../shared/rules/tier-effect';
 import { _, db } from './cloud';
-import { C, type JobStateDoc, type MemberDoc, type TierChangeDoc } from './documents';
+import { C, type MemberDoc, type TierChangeDoc } from './documents';
 import { jobState, saveJobState } from './job-state';
 import { tierUpgraded } from './message-causes';
 import { memberState, saveMember, withMemberState } from './member-state';
@@ -81,7 +81,7 @@ export async function continueTierRollout(settings: BrandSettings, now: Date, de
     cursor = tierDone ? null : page[page.length - 1]._id;
     if (tierDone) data.tierIndex += 1;
     const done = data.tierIndex >= data.tierIds.length;
-    await saveJobState(JOB, { ...stripId(state), status: done ? 'done' : 'running', cursor, data, updatedAt: now });
+    await saveJobState(JOB, { ...state, status: done ? 'done' : 'running', cursor, data, updatedAt: now });
     if (done) return { status: 'done', ...data };
   }
   return { status: 'running', upgraded: data.upgraded, revisited: data.revisited };
@@ -107,9 +107,4 @@ async function revisit(memberId: string, settings: BrandSettings, now: Date): Pr
 
 function sameInstant(a: Date | null | undefined, b: Date | null | undefined): boolean {
   return (a?.getTime() ?? null) === (b?.getTime() ?? null);
-}
-
-function stripId(state: JobStateDoc & { _id?: string }): JobStateDoc {
-  const { _id: _ignored, ...rest } = state;
-  return rest;
 }

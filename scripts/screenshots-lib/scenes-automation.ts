@@ -6,8 +6,8 @@ import type { DashboardView } from '../../shared/contracts/dashboard';
 import { drawCharts } from './chart-canvas';
 import { ok } from '../../miniprogram/test-support/answers';
 import type { StaffView } from '../../shared/contracts/views';
-import type { RenderedPage as Rendered } from './dom-types';
-import type { Scene, SceneContext } from './scenes';
+import { loaded, wait } from './scene-steps';
+import type { Scene } from './scenes';
 import { signIn } from './scenes-tasks';
 
 /**
@@ -19,14 +19,7 @@ import { signIn } from './scenes-tasks';
 const ADMIN: StaffView = { staffId: 'staff-admin', name: '周总监', role: 'admin', storeId: 'S01', storeName: '静安旗舰店' };
 const MANAGER: StaffView = { staffId: 'staff-manager', name: '王店长', role: 'manager', storeId: 'S01', storeName: '静安旗舰店' };
 
-async function loaded(ctx: SceneContext, properties: Record<string, unknown> = {}): Promise<Rendered> {
-  const page = ctx.render(properties);
-  page.instance.onLoad();
-  await ctx.settle();
-  return page;
-}
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const AUTOMATION_SCENES: Scene[] = [
   {

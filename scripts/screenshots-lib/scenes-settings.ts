@@ -1,6 +1,7 @@
 import { MY_DATA } from '../../miniprogram/fixtures/my-data';
 import { SETTINGS } from '../../miniprogram/fixtures/settings';
 import { ok } from '../../miniprogram/test-support/answers';
+import { loaded, wait } from './scene-steps';
 import type { Scene } from './scenes';
 
 /** 我的数据 (a member's profile, data, export and closing) and the admin's settings: the hub, tiers with a previewed change, points rules, a store. */
@@ -20,15 +21,10 @@ const POINTS_EFFECT = {
   byTier: [],
 };
 
-const loaded: Scene['run'] = async (ctx) => {
-  const page = ctx.render();
-  page.instance.onLoad();
-  await ctx.settle();
-  return page;
-};
+const run: Scene['run'] = (ctx) => loaded(ctx);
 
 export const SETTINGS_SCENES: Scene[] = [
-  { name: 'my-data', page: 'pages/my-data/my-data', persona: 'shopper', fixtures: { 'member.myData': ok(MY_DATA) }, run: loaded },
+  { name: 'my-data', page: 'pages/my-data/my-data', persona: 'shopper', fixtures: { 'member.myData': ok(MY_DATA) }, run },
   {
     name: 'my-data-closing',
     page: 'pages/my-data/my-data',
@@ -38,13 +34,12 @@ export const SETTINGS_SCENES: Scene[] = [
       const page = await loaded(ctx);
       await ctx.tap(page, '#open-closing');
       await ctx.fire(page, '#confirmation', 'change', '注销');
-      // Vant's popup enters on a timer (its transition).
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await wait(500);
       await ctx.settle();
       return page;
     },
   },
-  { name: 'settings', page: 'packages/settings/pages/settings/settings', persona: 'admin', fixtures: { 'admin.settings': ok(SETTINGS) }, run: loaded },
+  { name: 'settings', page: 'packages/settings/pages/settings/settings', persona: 'admin', fixtures: { 'admin.settings': ok(SETTINGS) }, run },
   {
     name: 'settings-tiers',
     page: 'packages/settings/pages/tiers/tiers',

@@ -3,7 +3,8 @@ import * as tasks from '../../miniprogram/fixtures/tasks';
 import { ok } from '../../miniprogram/test-support/answers';
 import type { TaskListView, TaskView } from '../../shared/contracts/care-views';
 import type { StaffView } from '../../shared/contracts/views';
-import type { DomElement, RenderedPage as Rendered } from './dom-types';
+import type { DomElement } from './dom-types';
+import { loaded, shown, wait } from './scene-steps';
 import type { Scene, SceneContext } from './scenes';
 
 /**
@@ -20,19 +21,7 @@ export function signIn(view: StaffView): void {
   (require('../../miniprogram/stores/staff-profile') as { setStaffProfile(view: StaffView): void }).setStaffProfile(view);
 }
 
-async function shown(ctx: SceneContext): Promise<Rendered> {
-  const page = ctx.render();
-  page.instance.onShow();
-  await ctx.settle();
-  return page;
-}
 
-async function loaded(ctx: SceneContext, properties: Record<string, unknown> = {}): Promise<Rendered> {
-  const page = ctx.render(properties);
-  page.instance.onLoad();
-  await ctx.settle();
-  return page;
-}
 
 /** The clerk's first task due today, whichever the data source holds. */
 async function firstTask(ctx: SceneContext): Promise<TaskView> {
@@ -133,7 +122,7 @@ export const TASK_SCENES: Scene[] = [
       // The sheet's first entry (平均分配); the simulator's wx.showModal confirms.
       await ctx.fire(page, '#sheet', 'select', { name: '平均分配给本店其他店员', value: 'spread' });
       // Vant's popup leaves on a timer (its transition); the first progress poll is 2 s away.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await wait(500);
       await ctx.settle();
       return page;
     },

@@ -5,6 +5,7 @@ import { barcodeSvg, qrSvg } from './code-svg';
 import type { DomElement, RenderedPage as Rendered } from './dom-types';
 import { AUTOMATION_SCENES } from './scenes-automation';
 import { CUSTOMER_SCENES } from './scenes-customers';
+import { shown } from './scene-steps';
 import { SETTINGS_SCENES } from './scenes-settings';
 import { STOCK_SCENES } from './scenes-stock';
 import { TASK_SCENES } from './scenes-tasks';
@@ -70,13 +71,6 @@ async function joinToStep(ctx: SceneContext, step: 'privacy' | 'phone' | 'profil
   return page;
 }
 
-/** A page as it looks once shown (its onShow call answered). */
-async function shown(ctx: SceneContext): Promise<Rendered> {
-  const page = ctx.render();
-  page.instance.onShow();
-  await ctx.settle();
-  return page;
-}
 
 async function typeAmount(ctx: SceneContext, page: Rendered, keys: string): Promise<void> {
   for (const key of keys) await ctx.tap(page, `#keypad >> #key-${key === '.' ? 'point' : key}`);

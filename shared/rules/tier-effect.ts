@@ -1,4 +1,5 @@
 import type { TierDef } from './brand-settings';
+import { ladder, rankForGrowth } from './tiers';
 
 /**
  * What a change of tiers does to the members there are, before it is saved. Members are counted by
@@ -41,10 +42,6 @@ export function bandEdges(before: TierDef[], after: TierDef[]): number[] {
     edges.add(tier.keepThreshold);
   }
   return [...edges].sort((a, b) => a - b);
-}
-
-function ladder(tiers: TierDef[]): TierDef[] {
-  return [...tiers].sort((a, b) => a.threshold - b.threshold);
 }
 
 function addMove(moves: TierMove[], from: TierDef, to: TierDef, members: number): void {
@@ -99,11 +96,7 @@ export function tierEffect(before: TierDef[], after: TierDef[], bands: GrowthBan
       removed.set(tierId, (removed.get(tierId) ?? 0) + members);
       continue;
     }
-    let reached = 0;
-    sorted.forEach((tier, index) => {
-      if (tier.threshold <= band) reached = index;
-    });
-    const target = Math.max(current, reached);
+    const target = Math.max(current, rankForGrowth(sorted, band));
     count(sorted[target].id).after += members;
     if (target > current) addMove(upgrades, sorted[current], sorted[target], members);
     else if (target > 0 && band < sorted[target].keepThreshold && !belowAlready(before, sorted[target].id, band)) {

@@ -6,7 +6,8 @@ import type { TierDef } from './brand-settings';
  * Functions sort a copy of the tiers by threshold, so they do not depend on the settings' order.
  */
 
-function ladder(tiers: TierDef[]): TierDef[] {
+/** The tiers lowest first (by threshold), as a copy. */
+export function ladder(tiers: TierDef[]): TierDef[] {
   if (tiers.length === 0) throw new RangeError('no tiers configured');
   return [...tiers].sort((a, b) => a.threshold - b.threshold);
 }
@@ -16,7 +17,8 @@ function rankOf(sorted: TierDef[], id: string): number {
   return index === -1 ? 0 : index;
 }
 
-function rankForGrowth(sorted: TierDef[], growth: number): number {
+/** The index in `sorted` (a ladder) of the highest tier whose threshold `growth` reaches. */
+export function rankForGrowth(sorted: TierDef[], growth: number): number {
   let rank = 0;
   sorted.forEach((tier, index) => {
     if (tier.threshold <= growth) rank = index;

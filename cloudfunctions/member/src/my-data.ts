@@ -15,21 +15,36 @@ import { brandSettings } from '../../../server/settings';
 const LINK_SECONDS = 3600;
 const PAGE = 1000;
 
+/** The records kept on a member, one collection each: what myData counts and an export reads whole. */
+const OWN_RECORDS: Record<keyof DataCounts, { collection: string; owner: string; order: string }> = {
+  purchases: { collection: C.purchases, owner: 'memberId', order: 'paidAt' },
+  pointsEntries: { collection: C.ledger, owner: 'memberId', order: 'createdAt' },
+  coupons: { collection: C.coupons, owner: 'memberId', order: 'grantedAt' },
+  interactions: { collection: C.interactions, owner: 'memberId', order: 'at' },
+  tierChanges: { collection: C.tierChanges, owner: 'memberId', order: 'at' },
+  invitations: { collection: C.referrals, owner: 'referrerId', order: 'joinedAt' },
+};
+const RECORD_KINDS = Object.keys(OWN_RECORDS) as Array<keyof DataCounts>;
+
 async function counts(memberId: string): Promise<DataCounts> {
-  const count = async (collection: string, where: Doc) => (await db.collection(collection).where(where).count()).total;
-  const [purchases, pointsEntries, coupons, interactions, tierChanges, invitations] = await Promise.all([
-    count(C.purchases, { memberId }),
-    count(C.ledger, { memberId }),
-    count(C.coupons, { memberId }),
-    count(C.interactions, { memberId }),
-    count(C.tierChanges, { memberId }),
-    count(C.referrals, { referrerId: memberId }),
-  ]);
-  return { purchases, pointsEntries, coupons, interactions, tierChanges, invitations };
+  const totals = await Promise.all(RECORD_KINDS.map(async (kind) => (await db.collection(OWN_RECORDS[kind].collection).where({ [OWN_RECORDS[kind].owner]: memberId }).count()).total));
+  return Object.fromEntries(RECORD_KINDS.map((kind, i) => [kind, totals[i]])) as unknown as DataCounts;
 }
 
-async function describe(member: Stored<MemberDoc>, now: Date) {
-  const [settings, store, counted] = await Promise.all([brandSettings(), member.homeStoreId ? storeById(member.homeStoreId) : null, counts(member._id)]);
+/** Every document of one kind that belongs to the member, oldest first, in pages of the cloud's maximum. */
+async function all(kind: keyof DataCounts, memberId: string): Promise<Doc[]> {
+  const { collection, owner, order } = OWN_RECORDS[kind];
+  const rows: Doc[] = [];
+  for (;;) {
+    const { data } = await db.collection<Doc>(collection).where({ [owner]: memberId }).orderBy(order, 'asc').orderBy('_id', 'asc').skip(rows.length).limit(PAGE).get();
+    rows.push(...data);
+    if (data.length < PAGE) return rows;
+  }
+}
+
+/** The summary and what the page and the file share; `counting` gives the record counts (counted, or the export's lengths). */
+async function describe(member: Stored<MemberDoc>, now: Date, counting: Promise<DataCounts>) {
+  const [settings, store, counted] = await Promise.all([brandSettings(), member.homeStoreId ? storeById(member.homeStoreId) : null, counting]);
   const tier = tierById(settings.tiers, member.tierId);
   const summary = dataSummary({
     name: member.name,
@@ -47,7 +62,7 @@ async function describe(member: Stored<MemberDoc>, now: Date) {
 
 export async function myData(_input: unknown, ctx: RequestContext): Promise<MyDataView> {
   const member = await requireMember(ctx.openid);
-  const described = await describe(member, ctx.now);
+  const described = await describe(member, ctx.now, counts(member._id));
   return {
     profile: { name: member.name, phone: member.phone, gender: member.gender, birthday: member.birthday, birthdayLocked: member.birthday !== null },
     joinedAt: member.joinedAt.toISOString(),
@@ -61,30 +76,14 @@ export async function myData(_input: unknown, ctx: RequestContext): Promise<MyDa
   };
 }
 
-/** Every document of a collection that belongs to the member, oldest first, in pages of the cloud's maximum. */
-async function all(collection: string, where: Doc, orderField: string): Promise<Doc[]> {
-  const rows: Doc[] = [];
-  for (;;) {
-    const { data } = await db.collection<Doc>(collection).where(where).orderBy(orderField, 'asc').orderBy('_id', 'asc').skip(rows.length).limit(PAGE).get();
-    rows.push(...data);
-    if (data.length < PAGE) return rows;
-  }
-}
-
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : value ?? null);
 
 /** The file: what the member sees on the page, then every record kept on them, in plain field names. */
 async function exportDocument(member: Stored<MemberDoc>, now: Date): Promise<Record<string, unknown>> {
-  const described = await describe(member, now);
-  const byMember = { memberId: member._id };
-  const [purchases, ledger, coupons, tierChanges, interactions, invitations] = await Promise.all([
-    all(C.purchases, byMember, 'paidAt'),
-    all(C.ledger, byMember, 'createdAt'),
-    all(C.coupons, byMember, 'grantedAt'),
-    all(C.tierChanges, byMember, 'at'),
-    all(C.interactions, byMember, 'at'),
-    all(C.referrals, { referrerId: member._id }, 'joinedAt'),
-  ]);
+  const read = await Promise.all(RECORD_KINDS.map((kind) => all(kind, member._id)));
+  const records = Object.fromEntries(RECORD_KINDS.map((kind, i) => [kind, read[i]])) as Record<keyof DataCounts, Doc[]>;
+  const { purchases, pointsEntries: ledger, coupons, tierChanges, interactions, invitations } = records;
+  const described = await describe(member, now, Promise.resolve(Object.fromEntries(RECORD_KINDS.map((kind) => [kind, records[kind].length])) as unknown as DataCounts));
   return {
     brand: described.settings.brandName,
     exportedAt: now.toISOString(),
@@ -118,7 +117,7 @@ export async function exportData(input: ParsedInputOf<MemberContract, 'exportDat
   let file = existing;
   let summary: string[];
   if (existing) {
-    summary = (await describe(member, ctx.now)).summary;
+    summary = (await describe(member, ctx.now, counts(member._id))).summary;
   } else {
     const document = await exportDocument(member, ctx.now);
     summary = document.summary as string[];
