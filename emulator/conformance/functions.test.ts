@@ -164,6 +164,18 @@ test('20 concurrent read-modify-write transactions through functions sum exactly
   expect(new Set(results.map((r) => r.total)).size).toBe(20);
 });
 
+test('a transaction that read a missing document retries when another creates it first: no update is lost', async () => {
+  await cloud.client.invoke('counter', { openid: 'o-warm' }, { id: 'warm-up', amount: 1 });
+  const slow = cloud.client.invoke<{ total: number; attempt: number }>('counter', { openid: 'o-slow' }, { id: 'fresh', amount: 10, pauseMs: 500 });
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  const fast = await cloud.client.invoke<{ total: number; attempt: number }>('counter', { openid: 'o-fast' }, { id: 'fresh', amount: 10 });
+  expect(fast.total).toBe(10);
+  expect((await slow).total).toBe(20);
+  const records = await cloud.client.invocations({ functionName: 'counter', limit: 2 });
+  // Its first try read "absent" and was refused at the write; runTransaction began again and read 10.
+  expect(records.find((r) => r.openid === 'o-slow')?.requests['database.startTransaction']).toBe(2);
+});
+
 test('errors from the client are LocalCloudError with the code', async () => {
   const error = await cloud.client.invoke('nope', { openid: 'o' }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(LocalCloudError);

@@ -74,3 +74,34 @@ test('a transaction sees its own writes, others do not, and a stale read fails t
   expect(() => db.commitTransaction(t3)).toThrow(/not active/);
   db.close();
 });
+
+const upsertTotal = (total: number) => ({ data: { total }, merge: false, multi: false, upsert: true });
+
+test('reading a document that does not exist is part of what a transaction saw: a create by another fails it', () => {
+  const db = new Database(tempDir(), schema);
+  const t1 = db.startTransaction();
+  const t2 = db.startTransaction();
+  expect(db.find('c', { _id: 'sum' }, {}, t1)).toEqual([]);
+  expect(db.find('c', { _id: 'sum' }, {}, t2)).toEqual([]);
+  db.update('c', { _id: 'sum' }, upsertTotal(10), t2);
+  db.commitTransaction(t2);
+  // t1 computed its total from "no document": committing it would lose t2's 10.
+  const writeAndCommit = () => {
+    db.update('c', { _id: 'sum' }, upsertTotal(10), t1);
+    db.commitTransaction(t1);
+  };
+  expect(writeAndCommit).toThrow(expect.objectContaining({ code: 'DATABASE_TRANSACTION_CONFLICT' }));
+  expect(db.find('c', { _id: 'sum' })[0].total).toBe(10);
+  db.close();
+});
+
+test('an absent document created outside the transaction before its commit fails the commit', () => {
+  const db = new Database(tempDir(), schema);
+  const t1 = db.startTransaction();
+  expect(db.find('c', { _id: 'sum' }, {}, t1)).toEqual([]);
+  db.insert('c', [{ _id: 'other', k: 7 }], t1);
+  db.insert('c', [{ _id: 'sum', total: 5 }]);
+  expect(() => db.commitTransaction(t1)).toThrow(expect.objectContaining({ code: 'DATABASE_TRANSACTION_CONFLICT' }));
+  expect(db.count('c', { _id: 'other' })).toBe(0);
+  db.close();
+});

@@ -18,7 +18,7 @@ interface Write {
 interface Transaction {
   id: string;
   lastUsed: number;
-  /** Version of every document the transaction looked at or wrote, as it was then. */
+  /** Version of every document the transaction looked at (found or not) or wrote, as it was then. */
   seen: Map<string, number>;
   writes: Map<string, Write>;
 }
@@ -58,8 +58,9 @@ export function newDocumentId(): string {
  * The document database. Every request runs to completion synchronously on Node's single thread, so a
  * single request is isolated from every other; a conditional update cannot interleave with another.
  * Transactions are optimistic with first-committer-wins: each remembers the version of every document
- * it read or wrote, a write to a document another open transaction wrote fails at once, and commit fails
- * if anything it saw has changed — both with DATABASE_TRANSACTION_CONFLICT, which `runTransaction`
+ * it read (a read by id that found nothing included) or wrote, a write to a document another open
+ * transaction wrote fails at once, and commit fails if anything it saw has changed — both with
+ * DATABASE_TRANSACTION_CONFLICT, which `runTransaction`
  * in the SDK retries. No update is lost; writes of a transaction become visible all at once.
  */
 export class Database {
@@ -270,6 +271,9 @@ export class Database {
   }
 
   private transactionView(txn: Transaction, collection: Collection, query: Doc): Doc[] {
+    // A read by id that finds nothing is still a read: the transaction decided on "absent".
+    const id = idEquality(query);
+    if (id !== undefined) this.view(txn, collection.name, valueKey(id));
     const docs: Doc[] = [];
     for (const doc of collection.candidates(query)) {
       const seen = this.view(txn, collection.name, valueKey(doc._id));
@@ -362,6 +366,13 @@ export class Database {
     const cutoff = Date.now() - TRANSACTION_LIFETIME_MS;
     for (const txn of this.transactions.values()) if (txn.lastUsed < cutoff) this.endTransaction(txn);
   }
+}
+
+/** The id a query names by plain equality (`{_id: x}` or `{_id: {$eq: x}}`), as doc(x) reads send. */
+function idEquality(query: Doc): unknown {
+  const id = query._id;
+  if (isPlainObject(id)) return Object.keys(id).length === 1 && '$eq' in id ? id.$eq : undefined;
+  return id;
 }
 
 function versionKey(collection: string, key: string): string {
