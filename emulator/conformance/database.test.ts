@@ -230,6 +230,46 @@ describe('concurrency', () => {
     expect(conflicts).toBeGreaterThan(0);
   });
 
+  test('a transaction that found no document conflicts when another creates it first, so its retry adds to it', async () => {
+    const fresh = () => db.collection('counters').doc('created-meanwhile');
+    let released!: () => void;
+    const release = new Promise<void>((resolve) => (released = resolve));
+    let readAbsent!: () => void;
+    const hasReadAbsent = new Promise<void>((resolve) => (readAbsent = resolve));
+    const add = async (amount: number, pauseFirstTry: boolean) => {
+      let tries = 0;
+      for (;;) {
+        try {
+          const total = await db.runTransaction(async (txn: { collection: typeof db.collection }) => {
+            tries++;
+            const current = await (txn.collection('counters').doc('created-meanwhile').get() as unknown as Promise<One<{ value: number }>>).then(
+              (res) => res.data.value,
+              (error: Error) => {
+                if (/does not exist/.test(error.message)) return 0;
+                throw error;
+              },
+            );
+            if (pauseFirstTry && tries === 1) {
+              readAbsent();
+              await release;
+            }
+            await txn.collection('counters').doc('created-meanwhile').set({ data: { value: current + amount } });
+            return current + amount;
+          }, 1);
+          return { total, tries };
+        } catch (error) {
+          if (!/Transaction is conflicting/.test((error as Error).message ?? '')) throw error;
+        }
+      }
+    };
+    const slow = add(10, true);
+    await hasReadAbsent;
+    expect(await add(5, false)).toEqual({ total: 5, tries: 1 });
+    released();
+    expect(await slow).toEqual({ total: 15, tries: 2 });
+    expect((await asOne<{ value: number }>(fresh().get())).data.value).toBe(15);
+  });
+
   test('a transaction is atomic: an aborted one leaves nothing, and its writes are invisible until commit', async () => {
     await db.collection('counters').doc('atomic').set({ data: { value: 1 } });
     await expect(

@@ -7,7 +7,7 @@ const db = cloud.database();
  * Read-modify-write of a counter inside a transaction, the pattern a purchase uses: read the balance,
  * compute, write it back. Retries conflicts beyond the SDK's own three attempts.
  */
-export async function main(event: { id: string; amount: number; pauseMs?: number }) {
+export async function main(event: { id: string; amount: number }) {
   for (let attempt = 1; ; attempt++) {
     try {
       const total = await db.runTransaction(async (txn: { collection: typeof db.collection }) => {
@@ -19,8 +19,6 @@ export async function main(event: { id: string; amount: number; pauseMs?: number
             if (/does not exist/.test(error.message)) return 0;
             throw error;
           });
-        // Holds the transaction open between its read and its write, so a test can commit another inside.
-        if (event.pauseMs) await new Promise((resolve) => setTimeout(resolve, event.pauseMs));
         const next = current + event.amount;
         await txn.collection('counters').doc(event.id).set({ data: { total: next } });
         await txn.collection('ledger').add({ data: { counter: event.id, amount: event.amount, total: next } });
