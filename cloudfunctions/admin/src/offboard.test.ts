@@ -90,7 +90,10 @@ test('2 000 customers and their open tasks land with the store\'s other clerks e
 
   // The offboarding call is cut off by a crash of the whole cloud part-way through.
   const cut = t.admin('o-manager')('offboard', { staffId: 'st-clerk3', spread: true }).catch(() => null);
-  await new Promise((resolve) => setTimeout(resolve, 400));
+  // Killed once the hand-over is under way (polled: a slow machine would otherwise crash it before it starts).
+  const serving = async () => ((await t.db.collection('members').where({ servingStaffId: 'st-clerk3' }).count()) as { total: number }).total;
+  const deadline = Date.now() + 20_000;
+  while ((await serving()) === CUSTOMERS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
   await t.cloud.kill9();
   await cut;
   restarted = await t.cloud.restart();
