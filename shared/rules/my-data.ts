@@ -34,7 +34,8 @@ export function dataSummary(input: DataSummaryInput): string[] {
   const { counts } = input;
   return [
     `姓名：${input.name || '未填写'}，手机号：${input.phone ? maskPhone(input.phone) : '未绑定'}`,
-    `${formatShanghai(input.joinedAt, DATE)}在「${input.homeStoreName || '门店'}」加入会员，当前等级：${input.tierName}，积分：${input.points}`,
+    // A member who joined in the app, not from a counter code, has no home store to name.
+    `${formatShanghai(input.joinedAt, DATE)}${input.homeStoreName ? `在「${input.homeStoreName}」` : ''}加入会员，当前等级：${input.tierName}，积分：${input.points}`,
     `消费记录 ${counts.purchases} 笔，积分明细 ${counts.pointsEntries} 条，优惠券 ${counts.coupons} 张`,
     `门店服务记录 ${counts.interactions} 条，等级变更 ${counts.tierChanges} 次，邀请好友 ${counts.invitations} 位`,
     `已同意隐私保护指引（版本 ${input.consentVersion}，${formatShanghai(input.consentAt, DATE)}）`,
