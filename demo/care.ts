@@ -256,16 +256,30 @@ function addTasks(out: DemoData, members: Member[], settings: BrandSettings, now
 }
 
 /**
+ * How the clerks close most follow-ups that came due a day and more ago (the rest stay open, overdue, for
+ * the care jobs to expire): so the dashboard's task completion and each clerk's done tasks are real figures.
+ * 陈静's stay open: her profile and the staff walkthrough show them.
+ */
+const DONE_SHARE = 0.75;
+const FOLLOW_UP_DONE: Partial<Record<string, { kind: InteractionKind; outcome: InteractionOutcome; note: string }>> = {
+  thanks: { kind: 'wechat', outcome: 'reached', note: '微信感谢光临，提醒了{品类}的洗护方法' },
+  recommend: { kind: 'wechat', outcome: 'interested', note: '发了几款和{品类}好搭的新品，说周末来看看' },
+  revisit: { kind: 'call', outcome: 'reached', note: '电话回访，{品类}穿着合适，很满意' },
+};
+
+/**
  * The follow-ups (感谢, 推荐, 回访) of every member's newest purchase, as the after-purchase journey made
  * them at its first run after the purchase, and that run: its enrollment (done, the purchase its entry
  * key, the tasks it made that may be open) and its step records. The journey itself is made by the
  * first automation-jobs run (demo/automation.ts) and is on from then: purchases before it do not enter,
  * so nothing here is made twice; a newer purchase re-enters the member and closes these as superseded,
- * a void of the purchase closes them. A follow-up a week and more past due is left out (the care jobs'
- * expiry would have closed it long ago; its enrollment does not name it).
+ * a void of the purchase closes them. Most that came due a day and more ago are done (FOLLOW_UP_DONE). A
+ * follow-up a week and more past due is left out (the care jobs' expiry would have closed it long ago;
+ * its enrollment does not name it).
  */
 function addFollowUps(out: DemoData, members: Member[], settings: BrandSettings, now: Date): void {
   const staff = new Map<string, StaffEntry>(DEMO_STAFF.map((s) => [s._id, s]));
+  const random = rng(20261204);
   const ranks = new Map(settings.tiers.map((tier, index) => [tier.id, index]));
   for (const member of members) {
     const last = member.recentPurchases[0];
@@ -280,11 +294,21 @@ function addFollowUps(out: DemoData, members: Member[], settings: BrandSettings,
       if (dueAt.getTime() < now.getTime() - settings.care.taskExpireAfterDays * DAY) continue;
       const key = `${step.cause}:${last.id}`;
       taskKeys.push(key);
-      out.tasks.push({
+      const task: WithId<TaskDoc> = {
         _id: key, memberId: member._id, storeId: member.homeStoreId, ownerStaffId: owner, cause: step.cause, title: '', note: '', dueAt, status: 'open',
         purchaseId: last.id, couponId: null, context, createdAt: at, createdBy: 'system', closedAt: null, closedBy: null, outcome: null, closedReason: null,
         journeyId: AFTER_PURCHASE_JOURNEY,
-      });
+      };
+      const closing = FOLLOW_UP_DONE[step.cause];
+      const ownerStore = owner ? staff.get(owner)?.storeId : undefined;
+      if (closing && owner && ownerStore && member !== members[0] && dueAt.getTime() <= now.getTime() - DAY && random() < DONE_SHARE) {
+        // Done by the owner within hours of coming due, as a clerk works down the list.
+        const closedAt = new Date(Math.min(now.getTime(), dueAt.getTime() + (2 + random() * 6) * HOUR));
+        out.tasks.push({ ...task, status: 'done', closedAt, closedBy: owner, outcome: closing.outcome });
+        out.interactions.push({ _id: `task:${key}`, memberId: member._id, storeId: ownerStore, staffId: owner, kind: closing.kind, outcome: closing.outcome, note: noteText(closing.note, member), taskId: key, at: closedAt });
+      } else {
+        out.tasks.push(task);
+      }
     }
     out.enrollments.push({
       _id: `${AFTER_PURCHASE_JOURNEY}:${member._id}`, journeyId: AFTER_PURCHASE_JOURNEY, memberId: member._id, storeId: member.homeStoreId, entryNo: 1, entryKey: last.id,

@@ -16,6 +16,9 @@ import { applySpend } from '../shared/rules/member-state';
 import { exchangeReason } from '../shared/rules/ledger-text';
 import { addCareDemo } from './care';
 
+/** The span a member's drawn buying habit covers. */
+const HALF_YEAR_DAYS = 182;
+
 export type WithId<T> = T & { _id: string };
 
 export interface DemoData {
@@ -81,10 +84,13 @@ export function generateDemo(now: Date, count = 200, settings: BrandSettings = D
     const id = `demo-member-${String(i).padStart(3, '0')}`;
     const store = demoShopper ? DEMO_STORES[0] : pick(DEMO_STORES);
     const staff = clerksByStore.get(store._id)!;
-    const joinedAt = new Date(now.getTime() - (demoShopper ? 330 : 20 + Math.floor(random() * 380)) * DAY);
+    const joinedAt = new Date(now.getTime() - (demoShopper ? 330 : 1 + Math.floor(random() * 399)) * DAY);
     const profile = random();
     // A mix like a real shop's: a few heavy buyers, many regulars, and one-timers who went quiet.
-    const [purchaseCount, maxYuan] = demoShopper ? [9, 260] : profile < 0.03 ? [20 + Math.floor(random() * 10), 3000] : profile < 0.12 ? [10 + Math.floor(random() * 12), 1600] : profile < 0.6 ? [2 + Math.floor(random() * 7), 600] : [Math.floor(random() * 2), 500];
+    const [habit, maxYuan] = demoShopper ? [9, 260] : profile < 0.03 ? [20 + Math.floor(random() * 10), 3000] : profile < 0.12 ? [10 + Math.floor(random() * 12), 1600] : profile < 0.6 ? [2 + Math.floor(random() * 7), 600] : [Math.floor(random() * 2), 500];
+    // The habit is what they buy in half a year; a member has bought in proportion to how long they have been one
+    // (a week-old member has not bought twenty times, and the daily sales do not pile up on the last weeks), at least once.
+    const purchaseCount = habit === 0 ? 0 : Math.max(1, Math.round((habit * (now.getTime() - joinedAt.getTime())) / (HALF_YEAR_DAYS * DAY)));
     // Profile fields are drawn after the purchases, as they always were, so the demo stays the same brand.
     const joining = (profile: { name: string; gender: 'female' | 'male'; birthday: string | null }, inviterStaffId: string) =>
       newMember(
