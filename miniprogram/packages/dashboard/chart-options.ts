@@ -25,8 +25,19 @@ function countAxis(values: number[], extra: Record<string, unknown> = {}): Recor
   return { min: 0, max: top, fontSize: 10, ...extra };
 }
 
+/** A money axis in three round whole-yuan steps (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10ⁿ) up to at least the largest value: 0 / 5000 / 10000 / 15000, never 4333.33. */
+export function moneyAxis(values: number[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const largest = Math.max(0, ...values);
+  if (largest === 0) return { min: 0, max: 3, fontSize: 10, ...extra };
+  const raw = largest / 3;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * power).find((s) => s >= raw && Number.isInteger(s)) ?? 10 * power;
+  return { min: 0, max: Math.max(3, step * 3), fontSize: 10, ...extra };
+}
+
 export function dashboardCharts(view: DashboardView): ChartSpec[] {
   const categories = labels(view.series.map((p) => p.day));
+  const salesYuan = view.series.map((p) => Math.round(p.salesFen / 100));
   const common = { animation: false, background: '#FFFFFF', color: COLORS, fontSize: 11, padding: [12, 12, 4, 4], legend: { show: true, position: 'top', float: 'right', fontSize: 11 }, dataLabel: false };
   const charts: ChartSpec[] = [
     {
@@ -37,11 +48,11 @@ export function dashboardCharts(view: DashboardView): ChartSpec[] {
         type: 'mix',
         categories,
         series: [
-          { name: '销售额', type: 'column', index: 0, data: view.series.map((p) => Math.round(p.salesFen / 100)) },
+          { name: '销售额', type: 'column', index: 0, data: salesYuan },
           { name: '订单数', type: 'line', index: 1, style: 'curve', data: view.series.map((p) => p.purchases), color: '#ff976a' },
         ],
         xAxis: { disableGrid: true, fontSize: 10 },
-        yAxis: { gridType: 'dash', splitNumber: 3, data: [{ min: 0, fontSize: 10 }, countAxis(view.series.map((p) => p.purchases), { position: 'right' })] },
+        yAxis: { gridType: 'dash', splitNumber: 3, data: [moneyAxis(salesYuan), countAxis(view.series.map((p) => p.purchases), { position: 'right' })] },
         extra: { mix: { column: { width: 6 } } },
       },
     },
