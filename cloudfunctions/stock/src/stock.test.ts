@@ -49,6 +49,20 @@ test('fifty holds asked for the last ten units, accepted at once by the other st
   expect(incoming.holds.filter((h) => h.status === 'accepted')).toHaveLength(10);
 });
 
+test('an import racing the acceptance of holds keeps every reserved unit: on hand from the file, reserved from the holds', async () => {
+  const csv = (onHand: number) => ['sku,name,category,price,picture,barcode,S02', `CS-010,羊毛贝雷帽,配饰,199,,,${onHand}`].join('\n');
+  ok(await t.stock('o-admin')('importProducts', { csv: csv(20) }));
+  const asked = await Promise.all(Array.from({ length: 20 }, () => t.stock('o-clerk1')('requestHold', { kind: 'hold', sku: 'CS-010', quantity: 1, fromStoreId: 'S02', days: 3, requestId: requestId() })));
+  // Each acceptance side by side with an import of a different count (so every import writes): twenty races.
+  for (const [i, a] of asked.entries()) {
+    const [decided] = await Promise.all([t.stock('o-clerk2')('decideHold', { holdId: ok(a).hold.id, accept: true }), t.stock('o-admin')('importProducts', { csv: csv(30 + (i % 2)) })]);
+    ok(decided);
+  }
+  const row = await stockOf('CS-010:S02');
+  expect([30, 31]).toContain(row.onHand);
+  expect(row).toMatchObject({ reserved: 20, available: row.onHand - 20 });
+});
+
 test('a repeated request is the same hold; an accepted hold lapses and gives its units back once', async () => {
   const first = ok(await t.stock('o-clerk1')('requestHold', { kind: 'transfer', sku: 'CS-001', quantity: 2, fromStoreId: 'S02', days: 1, requestId: 'hold-again-01' }));
   const again = ok(await t.stock('o-clerk1')('requestHold', { kind: 'transfer', sku: 'CS-001', quantity: 2, fromStoreId: 'S02', days: 1, requestId: 'hold-again-01' }));
