@@ -109,3 +109,17 @@ export function connectSdk(adminUrl: string, wxContext: Record<string, string> =
   cloud.init({ env: 'local' });
   return cloud;
 }
+
+/**
+ * Polls `ready` until it holds or `timeoutMs` passes, for a test that needs the cloud to reach a state
+ * (a stream under way, a trigger fired) on a machine of any speed. Returns whether it held; the test
+ * asserts what it needs afterwards.
+ */
+export async function waitUntil(ready: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 20): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  return true;
+}

@@ -11,12 +11,15 @@ function fakeTime() {
 
 test('a writer behind many others keeps its turn: 30 conflicts in a row still succeed within the budget', async () => {
   const time = fakeTime();
-  jest.spyOn(Math, 'random').mockReturnValue(0.5); // the average wait
+  const random = jest.spyOn(Math, 'random').mockReturnValue(0.5); // the average wait
   let calls = 0;
-  const answer = await retryOnConflict(async () => (++calls <= 30 ? Promise.reject(conflict()) : 'done'), 4000, time.wait, time.now);
-  expect(answer).toBe('done');
+  try {
+    const answer = await retryOnConflict(async () => (++calls <= 30 ? Promise.reject(conflict()) : 'done'), 4000, time.wait, time.now);
+    expect(answer).toBe('done');
+  } finally {
+    random.mockRestore();
+  }
   expect(calls).toBe(31);
-  jest.restoreAllMocks();
 });
 
 test('waits grow and are capped, so colliding writers spread out', async () => {

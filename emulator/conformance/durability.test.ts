@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { connectSdk, startTestCloud } from '../testing';
+import { connectSdk, startTestCloud, waitUntil } from '../testing';
 
 const SCHEMA = path.join(__dirname, '../test/schema.json');
 
@@ -23,8 +23,7 @@ test('every acknowledged write survives kill -9 in the middle of a stream of wri
     }
   });
   // Killed once a stream is under way (polled, so a slow machine only waits longer), with writes in flight.
-  const deadline = Date.now() + 15_000;
-  while (acknowledged.length < 60 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await waitUntil(() => acknowledged.length >= 60, 15_000);
   await cloud.kill9();
   stop = true;
   await Promise.all(writers);

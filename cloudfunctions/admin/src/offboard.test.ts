@@ -1,7 +1,7 @@
 /** Offboarding: a clerk disabled at once, their customers and open tasks handed over exactly once, resumably. */
 import { newMember } from '../../../server/new-member';
 import { DEFAULT_BRAND_SETTINGS } from '../../../shared/rules/brand-settings';
-import type { TestCloud } from '../../../emulator/testing';
+import { waitUntil, type TestCloud } from '../../../emulator/testing';
 import { failed, ok, TEST_CONSENT as consent, useMembershipCloud } from '../../../server/testing';
 
 const t = useMembershipCloud();
@@ -92,8 +92,7 @@ test('2 000 customers and their open tasks land with the store\'s other clerks e
   const cut = t.admin('o-manager')('offboard', { staffId: 'st-clerk3', spread: true }).catch(() => null);
   // Killed once the hand-over is under way (polled: a slow machine would otherwise crash it before it starts).
   const serving = async () => ((await t.db.collection('members').where({ servingStaffId: 'st-clerk3' }).count()) as { total: number }).total;
-  const deadline = Date.now() + 20_000;
-  while ((await serving()) === CUSTOMERS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  await waitUntil(async () => (await serving()) < CUSTOMERS, 20_000, 10);
   await t.cloud.kill9();
   await cut;
   restarted = await t.cloud.restart();

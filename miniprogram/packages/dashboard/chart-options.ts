@@ -19,20 +19,25 @@ function labels(days: string[]): string[] {
   return days.map((day, i) => (i % every === 0 ? day.slice(5) : ''));
 }
 
+type Axis = Record<string, unknown>;
+
+function axisTo(max: number, extra: Axis): Axis {
+  return { min: 0, max, fontSize: 10, ...extra };
+}
+
 /** An axis of whole numbers: three steps up to a multiple of three at or above the largest value. */
-function countAxis(values: number[], extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const top = Math.max(3, Math.ceil(Math.max(0, ...values) / 3) * 3);
-  return { min: 0, max: top, fontSize: 10, ...extra };
+function countAxis(values: number[], extra: Axis = {}): Axis {
+  return axisTo(Math.max(3, Math.ceil(Math.max(0, ...values) / 3) * 3), extra);
 }
 
 /** A money axis in three round whole-yuan steps (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10ⁿ) up to at least the largest value: 0 / 5000 / 10000 / 15000, never 4333.33. */
-export function moneyAxis(values: number[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function moneyAxis(values: number[], extra: Axis = {}): Axis {
   const largest = Math.max(0, ...values);
-  if (largest === 0) return { min: 0, max: 3, fontSize: 10, ...extra };
+  if (largest === 0) return axisTo(3, extra);
   const raw = largest / 3;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * power).find((s) => s >= raw && Number.isInteger(s)) ?? 10 * power;
-  return { min: 0, max: Math.max(3, step * 3), fontSize: 10, ...extra };
+  return axisTo(Math.max(3, step * 3), extra);
 }
 
 export function dashboardCharts(view: DashboardView): ChartSpec[] {
